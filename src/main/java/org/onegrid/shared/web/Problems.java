@@ -1,0 +1,49 @@
+package org.onegrid.shared.web;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * RFC 9457 problem details for the API. Throw what these return; Spring MVC renders them as {@code
+ * application/problem+json}. Extra properties (the offending {@code field}, a {@code line} number, a list of
+ * {@code errors}) appear as members of the problem object.
+ */
+public final class Problems {
+
+    private Problems() {}
+
+    public static ErrorResponseException of(HttpStatus status, String type, String detail) {
+        return of(status, type, detail, Map.of());
+    }
+
+    public static ErrorResponseException of(HttpStatus status, String type, String detail, Map<String, ?> properties) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://onegrid.org/problems/" + type));
+        problem.setTitle(status.getReasonPhrase());
+        properties.forEach(problem::setProperty);
+        return new ErrorResponseException(status, problem, null);
+    }
+
+    /** 400: a parameter or field is invalid; {@code field} names it. */
+    public static ErrorResponseException invalid(String field, String detail) {
+        return of(HttpStatus.BAD_REQUEST, "invalid-input", detail, Map.of("field", field));
+    }
+
+    /** 404: nothing with this code or id. */
+    public static ErrorResponseException notFound(String what, String key) {
+        return of(HttpStatus.NOT_FOUND, "not-found", what + " " + key + " does not exist", Map.of("key", key));
+    }
+
+    /** 403: the caller may not do this, or not in this region. */
+    public static ErrorResponseException forbidden(String detail) {
+        return of(HttpStatus.FORBIDDEN, "forbidden", detail);
+    }
+
+    /** 409: the state changed or does not allow this action. */
+    public static ErrorResponseException conflict(String detail) {
+        return of(HttpStatus.CONFLICT, "conflict", detail);
+    }
+}
