@@ -1,0 +1,171 @@
+package org.onegrid.staff;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.onegrid.shared.web.Problems;
+import org.onegrid.staff.persistence.UserRows;
+import org.onegrid.staff.persistence.UserRows.UserRow;
+import org.onegrid.staff.security.Accounts;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/** Users: who they are, where they belong, what grids they work; and who is signed in now. */
+@Service
+public class Staff {
+
+    private final UserRows users;
+    private final Organisations organisations;
+    private final Accounts accounts;
+    private final AuditLog audit;
+    private final Validator validator;
+
+    Staff(UserRows users, Organisations organisations, Accounts accounts, AuditLog audit, Validator validator) {
+        this.users = users;
+        this.organisations = organisations;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.validator = validator;
+    }
+
+    /** The signed-in user of the current request or task. */
+    public static Optional<StaffPrincipal> currentIfAny() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
+            return Optional.of(principal);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The signed-in user.
+     *
+     * @throws IllegalStateException when no one is signed in (a scheduled job, an unauthenticated request)
+     */
+    public static StaffPrincipal current() {
+        return currentIfAny().orElseThrow(() -> new IllegalStateException("No user is signed in"));
+    }
+
+    public Optional<UserView> find(long id) {
+        return users.find(id).map(this::view);
+    }
+
+    public Optional<UserView> findByUsername(String username) {
+        return users.findByUsername(username).map(this::view);
+    }
+
+    /** The principal a user would have when signed in, for work done on their behalf. */
+    public Optional<StaffPrincipal> principal(long userId) {
+        return users.find(userId).map(UserRow::principal);
+    }
+
+    /** A user as another user may see them: outside the viewer's scope they do not exist. */
+    public Optional<UserView> findVisible(StaffPrincipal viewer, long id) {
+        return users.find(id).filter(user -> viewer.canSee(user.regionCode())).map(this::view);
+    }
+
+    /**
+     * The users in the viewer's scope, ordered by region and username.
+     *
+     * @param orgId only this organisation's users, or null
+     * @param role only users with this role, or null
+     * @param text only users whose username or name contains this, or null
+     */
+    public PageView<UserView> list(StaffPrincipal viewer, Long orgId, Role role, String text, int page, int size) {
+        UserRows.Page found = users.page(viewer.regionCode(), orgId, role, text, page, size);
+        return new PageView<>(found.rows().stream().map(this::view).toList(), page, size, found.total());
+    }
+
+    /** Who works a grid: its workers, leader and deputy leaders. */
+    public List<GridAssignmentView> gridStaff(String gridCode) {
+        return users.assignmentsOfGrid(gridCode);
+    }
+
+    /** The grids a user works in. */
+    public List<GridAssignmentView> gridsOf(long userId) {
+        return users.assignmentsOfUser(userId);
+    }
+
+    /**
+     * Creates a user. Only administrators may, and only in an organisation within their scope.
+     *
+     * @throws org.springframework.web.ErrorResponseException 403 for anyone else or outside the scope, 400 naming the
+     *     invalid field, 409 when the username is taken; nothing is created then
+     */
+    public UserView create(CreateUser command, StaffPrincipal actor) {
+        if (!actor.hasRole(Role.ADMIN)) {
+            throw Problems.forbidden("只有管理员可以创建用户");
+        }
+        validate(command);
+        OrganisationView org = organisations
+                .find(command.orgId())
+                .orElseThrow(() -> Problems.invalid("orgId", "组织 " + command.orgId() + " 不存在"));
+        if (!actor.canSee(org.regionCode())) {
+            throw Problems.forbidden("组织 " + org.name() + " 不在您的管辖范围内");
+        }
+        if (users.exists(command.username())) {
+            throw usernameTaken(command.username());
+        }
+        long id;
+        try {
+            id = accounts.create(
+                    command.username(),
+                    command.displayName().trim(),
+                    command.password(),
+                    org.id(),
+                    command.roles(),
+                    command.phone());
+        } catch (DuplicateKeyException e) {
+            throw usernameTaken(command.username());
+        }
+        audit.record(
+                actor.username(),
+                actor.userId(),
+                AuditLog.USER_CREATED,
+                null,
+                command.username() + " in " + org.code() + " as " + command.roles());
+        return find(id).orElseThrow();
+    }
+
+    private void validate(CreateUser command) {
+        Set<ConstraintViolation<CreateUser>> violations = validator.validate(command);
+        if (violations.isEmpty()) {
+            return;
+        }
+        List<Map<String, String>> errors = violations.stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+                .toList();
+        Map<String, String> first = errors.get(0);
+        throw Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "invalid-input",
+                first.get("field") + ": " + first.get("message"),
+                Map.of("field", first.get("field"), "errors", errors));
+    }
+
+    private static RuntimeException usernameTaken(String username) {
+        return Problems.of(HttpStatus.CONFLICT, "conflict", "用户名 " + username + " 已存在", Map.of("field", "username"));
+    }
+
+    private UserView view(UserRow row) {
+        return new UserView(
+                row.id(),
+                row.username(),
+                row.displayName(),
+                row.orgId(),
+                row.orgName(),
+                row.orgKind(),
+                row.regionCode(),
+                row.roles(),
+                row.phoneCipher() == null ? null : accounts.maskedPhone(row.phoneCipher()),
+                row.enabled());
+    }
+}

@@ -1,0 +1,34 @@
+package org.onegrid.staff.web;
+
+import java.util.Map;
+import org.onegrid.shared.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.databind.DatabindException;
+
+/** Names the offending field when a request to this module's API cannot be read. */
+@RestControllerAdvice(assignableTypes = {AuthApi.class, MeApi.class, OrganisationApi.class, UserApi.class})
+class StaffApiAdvice {
+
+    @ExceptionHandler
+    ErrorResponseException unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof DatabindException databind
+                && !databind.getPath().isEmpty()) {
+            String field = databind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                    .orElse("body");
+            return Problems.invalid(field, field + " has an invalid value");
+        }
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "the request body is not valid JSON", Map.of());
+    }
+
+    @ExceptionHandler
+    ErrorResponseException typeMismatch(MethodArgumentTypeMismatchException e) {
+        return Problems.invalid(e.getName(), e.getName() + " has an invalid value");
+    }
+}
