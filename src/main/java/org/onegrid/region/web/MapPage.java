@@ -33,9 +33,8 @@ class MapPage {
 
     @GetMapping("/map")
     String map(@RequestParam(required = false) String city, Model model) {
-        List<RegionView> cities = regions.all().stream()
-                .filter(r -> r.parentCode() == null)
-                .toList();
+        List<RegionView> cities =
+                regions.all().stream().filter(r -> r.parentCode() == null).toList();
         RegionView current = cities.stream()
                 .filter(c -> c.code().equals(city))
                 .findFirst()
@@ -52,7 +51,8 @@ class MapPage {
                                         c.name(),
                                         regions.children(c.code()).size(),
                                         regions.children(c.code()).stream()
-                                                .mapToInt(t -> regions.children(t.code()).size())
+                                                .mapToInt(t -> regions.children(t.code())
+                                                        .size())
                                                 .sum()))
                                 .toList());
         model.addAttribute("tileUrl", tileUrl);
