@@ -6,9 +6,13 @@ CREATE TABLE organisation (
     kind        TEXT NOT NULL CHECK (kind IN ('CENTRE', 'DEPARTMENT')),
     code        TEXT NOT NULL UNIQUE,
     name        TEXT NOT NULL,
-    -- the region the organisation serves; its code prefix is the data scope of the organisation's users.
+    -- the region the organisation serves; its subtree is the data scope of the organisation's users.
     -- '' only for a provisional top-level organisation created before any region was imported.
     region_code TEXT NOT NULL,
+    -- the region's path ('/3705/370502/370502001/', copied from the region module and refreshed when regions
+    -- are re-imported): the scope filter is region_path LIKE scope_path || '%'. Codes are not prefixes of
+    -- their subtree for the towns of functional zones.
+    region_path TEXT NOT NULL,
     parent_id   BIGINT REFERENCES organisation (id),
     -- a department's short code, the same for the city department and its county branches
     dept_code   TEXT,
@@ -17,7 +21,7 @@ CREATE TABLE organisation (
 );
 CREATE UNIQUE INDEX organisation_one_centre_per_region ON organisation (region_code) WHERE kind = 'CENTRE';
 CREATE UNIQUE INDEX organisation_one_branch_per_region ON organisation (dept_code, region_code) WHERE kind = 'DEPARTMENT';
-CREATE INDEX organisation_by_region_prefix ON organisation (region_code text_pattern_ops);
+CREATE INDEX organisation_by_region_path ON organisation (region_path text_pattern_ops);
 CREATE INDEX organisation_by_parent ON organisation (parent_id);
 
 CREATE TABLE staff_user (

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.onegrid.region.Regions;
 import org.onegrid.shared.web.Problems;
 import org.onegrid.staff.persistence.UserRows;
 import org.onegrid.staff.persistence.UserRows.UserRow;
@@ -26,8 +27,16 @@ public class Staff {
     private final Accounts accounts;
     private final AuditLog audit;
     private final Validator validator;
+    private final Regions regions;
 
-    Staff(UserRows users, Organisations organisations, Accounts accounts, AuditLog audit, Validator validator) {
+    Staff(
+            UserRows users,
+            Organisations organisations,
+            Accounts accounts,
+            AuditLog audit,
+            Validator validator,
+            Regions regions) {
+        this.regions = regions;
         this.users = users;
         this.organisations = organisations;
         this.accounts = accounts;
@@ -66,9 +75,14 @@ public class Staff {
         return users.find(userId).map(UserRow::principal);
     }
 
+    /** Whether a region lies in a user's scope; false for an unknown region. */
+    public boolean canSee(StaffPrincipal user, String regionCode) {
+        return regions.find(regionCode).map(user::canSee).orElse(false);
+    }
+
     /** A user as another user may see them: outside the viewer's scope they do not exist. */
     public Optional<UserView> findVisible(StaffPrincipal viewer, long id) {
-        return users.find(id).filter(user -> viewer.canSee(user.regionCode())).map(this::view);
+        return users.findInScope(id, viewer.scopePath()).map(this::view);
     }
 
     /**
@@ -79,7 +93,7 @@ public class Staff {
      * @param text only users whose username or name contains this, or null
      */
     public PageView<UserView> list(StaffPrincipal viewer, Long orgId, Role role, String text, int page, int size) {
-        UserRows.Page found = users.page(viewer.regionCode(), orgId, role, text, page, size);
+        UserRows.Page found = users.page(viewer.scopePath(), orgId, role, text, page, size);
         return new PageView<>(found.rows().stream().map(this::view).toList(), page, size, found.total());
     }
 
@@ -107,7 +121,7 @@ public class Staff {
         OrganisationView org = organisations
                 .find(command.orgId())
                 .orElseThrow(() -> Problems.invalid("orgId", "组织 " + command.orgId() + " 不存在"));
-        if (!actor.canSee(org.regionCode())) {
+        if (organisations.findVisible(actor, org.id()).isEmpty()) {
             throw Problems.forbidden("组织 " + org.name() + " 不在您的管辖范围内");
         }
         if (users.exists(command.username())) {

@@ -3,6 +3,7 @@ package org.onegrid.staff;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Set;
+import org.onegrid.region.RegionView;
 import org.springframework.security.core.AuthenticatedPrincipal;
 
 /**
@@ -10,9 +11,12 @@ import org.springframework.security.core.AuthenticatedPrincipal;
  * controller can take it as {@code @AuthenticationPrincipal StaffPrincipal me}, and any code can ask
  * {@link Staff#current()}.
  *
- * @param regionCode the root of the user's data scope: the region their organisation serves. The user sees and
- *     acts only on what lies in this region's subtree (official region codes are prefixes of their descendants).
- *     Empty for a provisional top-level organisation, which sees everything.
+ * <p>The data scope: the user sees and acts only on what lies in the subtree of the region their organisation
+ * serves ({@code regionCode}). A query filters with {@code region_path LIKE :scopePath || '%'} on a region path
+ * (as the region module keeps it, {@code /3705/370523/370523101/}); in memory, {@link #canSee(RegionView)}.
+ *
+ * @param regionCode the root of the user's data scope; empty for a provisional top-level organisation
+ * @param scopePath that region's path; empty (everything) for a provisional top-level organisation
  */
 public record StaffPrincipal(
         long userId,
@@ -22,6 +26,7 @@ public record StaffPrincipal(
         String orgName,
         OrgKind orgKind,
         String regionCode,
+        String scopePath,
         Set<Role> roles)
         implements AuthenticatedPrincipal, Serializable {
 
@@ -42,8 +47,13 @@ public record StaffPrincipal(
         return Arrays.stream(any).anyMatch(roles::contains);
     }
 
-    /** Whether a region (or a grid, whose code starts with its village's code) lies in this user's scope. */
-    public boolean canSee(String code) {
-        return code != null && code.startsWith(regionCode);
+    /** Whether a region lies in this user's scope. */
+    public boolean canSee(RegionView region) {
+        return region != null && canSeePath(region.path());
+    }
+
+    /** Whether a region path ({@code /3705/370523/}) lies in this user's scope. */
+    public boolean canSeePath(String regionPath) {
+        return regionPath != null && regionPath.startsWith(scopePath);
     }
 }

@@ -28,7 +28,7 @@ public class UserRows {
 
     private static final String SELECT = """
             SELECT u.id, u.username, u.display_name, u.org_id, u.phone_cipher, u.enabled,
-                   o.name AS org_name, o.kind AS org_kind, o.region_code,
+                   o.name AS org_name, o.kind AS org_kind, o.region_code, o.region_path,
                    ARRAY(SELECT r.role FROM staff_user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles
               FROM staff_user u JOIN organisation o ON o.id = u.org_id
             """;
@@ -50,12 +50,14 @@ public class UserRows {
             String orgName,
             OrgKind orgKind,
             String regionCode,
+            String regionPath,
             Set<Role> roles,
             byte[] phoneCipher,
             boolean enabled) {
 
         public StaffPrincipal principal() {
-            return new StaffPrincipal(id, username, displayName, orgId, orgName, orgKind, regionCode, roles);
+            return new StaffPrincipal(
+                    id, username, displayName, orgId, orgName, orgKind, regionCode, regionPath, roles);
         }
     }
 
@@ -82,6 +84,13 @@ public class UserRows {
                 .optional();
     }
 
+    public Optional<UserRow> findInScope(long id, String scopePath) {
+        return jdbc.sql(SELECT + " WHERE u.id = ? AND o.region_path LIKE ?")
+                .params(id, Sql.startingWith(scopePath))
+                .query(UserRows::map)
+                .optional();
+    }
+
     public Optional<UserRow> findByUsername(String username) {
         return jdbc.sql(SELECT + " WHERE u.username = ?")
                 .param(username)
@@ -89,11 +98,11 @@ public class UserRows {
                 .optional();
     }
 
-    /** Users in the scope's subtree, filtered; ordered by region, then username. */
-    public Page page(String scope, Long orgId, Role role, String text, int page, int size) {
+    /** Users in a scope, filtered; ordered by region, then username. */
+    public Page page(String scopePath, Long orgId, Role role, String text, int page, int size) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(" WHERE o.region_code LIKE :scope");
-        params.put("scope", Sql.startingWith(scope));
+        StringBuilder where = new StringBuilder(" WHERE o.region_path LIKE :scope");
+        params.put("scope", Sql.startingWith(scopePath));
         if (orgId != null) {
             where.append(" AND u.org_id = :org");
             params.put("org", orgId);
@@ -113,7 +122,7 @@ public class UserRows {
         params.put("limit", size);
         params.put("offset", (long) page * size);
         List<UserRow> rows = jdbc.sql(
-                        SELECT + where + " ORDER BY o.region_code, u.username LIMIT :limit OFFSET :offset")
+                        SELECT + where + " ORDER BY o.region_path, u.username LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query(UserRows::map)
                 .list();
@@ -259,6 +268,7 @@ public class UserRows {
                 rs.getString("org_name"),
                 OrgKind.valueOf(rs.getString("org_kind")),
                 rs.getString("region_code"),
+                rs.getString("region_path"),
                 roles(rs.getArray("roles")),
                 rs.getBytes("phone_cipher"),
                 rs.getBoolean("enabled"));

@@ -46,7 +46,17 @@ public class FirstStart {
         }
     }
 
-    /** @throws AlreadySetUp when an administrator exists */
+    /** Setup was refused: the chosen username belongs to an existing (non-administrator) account. */
+    public static class UsernameTaken extends RuntimeException {
+        UsernameTaken(String username) {
+            super("The username " + username + " is taken");
+        }
+    }
+
+    /**
+     * @throws AlreadySetUp when an administrator exists
+     * @throws UsernameTaken when the username is taken
+     */
     @Transactional
     public long createAdmin(String username, String rawPassword, String remoteAddr) {
         // serialises concurrent setups across nodes; released at commit
@@ -58,7 +68,7 @@ public class FirstStart {
             throw new AlreadySetUp();
         }
         if (users.exists(username)) {
-            throw new IllegalArgumentException("username taken");
+            throw new UsernameTaken(username);
         }
         OrganisationView top = organisations.topCentre();
         long id = accounts.create(username, "系统管理员", rawPassword, top.id(), Set.of(Role.ADMIN), null);

@@ -1,5 +1,7 @@
 package org.onegrid.staff.web;
 
+import org.onegrid.region.RegionView;
+import org.onegrid.region.Regions;
 import org.onegrid.staff.Staff;
 import org.onegrid.staff.StaffPrincipal;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,12 +17,12 @@ class HomePage {
 
     private final HomePages homes;
     private final Staff staff;
-    private final ScopeNames scopes;
+    private final Regions regions;
 
-    HomePage(HomePages homes, Staff staff, ScopeNames scopes) {
+    HomePage(HomePages homes, Staff staff, Regions regions) {
         this.homes = homes;
         this.staff = staff;
-        this.scopes = scopes;
+        this.regions = regions;
     }
 
     @GetMapping("/")
@@ -33,7 +35,12 @@ class HomePage {
         model.addAttribute("me", me);
         model.addAttribute("roles", me.roles().stream().sorted().toList());
         model.addAttribute("grids", staff.gridsOf(me.userId()));
-        model.addAttribute("scopeName", scopes.nameOf(me.regionCode()));
+        model.addAttribute(
+                "scopeName",
+                regions.lineage(me.regionCode()).stream()
+                        .map(RegionView::name)
+                        .reduce((a, b) -> a + " / " + b)
+                        .orElse(null));
         return "staff/home";
     }
 }

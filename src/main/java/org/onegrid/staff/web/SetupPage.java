@@ -101,6 +101,10 @@ class SetupPage {
             firstStart.createAdmin(username, form.getPassword(), request.getRemoteAddr());
         } catch (FirstStart.AlreadySetUp e) {
             return refused(model, response);
+        } catch (FirstStart.UsernameTaken e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("errors", Map.of("username", "staff.setup.error.taken"));
+            return "staff/setup";
         }
         return "redirect:/login?setup";
     }
