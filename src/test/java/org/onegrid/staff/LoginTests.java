@@ -1,0 +1,203 @@
+package org.onegrid.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.onegrid.IntegrationTest;
+import org.onegrid.staff.security.Accounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Signing in by form and by token, locking after wrong passwords, signing out, and the audit trail of it all. */
+@IntegrationTest
+class LoginTests {
+
+    private static final String PASSWORD = "Correct-horse-42";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    AuditLog audit;
+
+    /** A fresh account of this test alone, in the city centre, so no other test's account gets locked. */
+    String newAccount() {
+        String username = "login.test" + SEQUENCE.incrementAndGet() + "." + System.nanoTime() % 100000;
+        long cityCentre = organisations.centreOf("3705").orElseThrow().id();
+        accounts.create(username, "测试用户", PASSWORD, cityCentre, Set.of(Role.CENTRE_DISPATCHER), null);
+        return username;
+    }
+
+    @Test
+    void aTokenFromTheTokenEndpointAuthenticatesApiCalls() {
+        Http http = new Http(port);
+        HttpResponse<String> issued = http.token("dawang.dispatcher", "Demo@2026");
+        assertThat(issued.statusCode()).isEqualTo(200);
+        JsonNode body = Http.json(issued);
+        assertThat(body.get("token").asString()).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(Instant.parse(body.get("expiresAt").asString()))
+                .isCloseTo(Instant.now().plus(Duration.ofHours(12)), within(1, ChronoUnit.MINUTES));
+
+        HttpResponse<String> me = http.get("/api/v1/me", body.get("token").asString());
+        assertThat(me.statusCode()).isEqualTo(200);
+        JsonNode json = Http.json(me);
+        assertThat(json.get("username").asString()).isEqualTo("dawang.dispatcher");
+        assertThat(json.get("organisation").get("name").asString()).isEqualTo("大王镇综治中心");
+        assertThat(json.get("regionCode").asString()).isEqualTo("370523101");
+        assertThat(json.get("roles").get(0).get("label").asString()).isEqualTo("综治中心坐席");
+    }
+
+    @Test
+    void aWrongPasswordGetsNoToken() {
+        HttpResponse<String> response = new Http(port).token("dawang.dispatcher", "Demo@2025");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Http.json(response).get("detail").asString()).isEqualTo("用户名或密码错误");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountForFifteenMinutesEvenAgainstTheRightPassword() {
+        String username = newAccount();
+        Http http = new Http(port);
+        for (int i = 1; i <= 4; i++) {
+            assertThat(http.token(username, "wrong-password-" + i).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> fifth = http.token(username, "wrong-password-5");
+        assertThat(fifth.statusCode()).isEqualTo(423);
+
+        HttpResponse<String> sixth = http.token(username, PASSWORD);
+        assertThat(sixth.statusCode()).isEqualTo(423);
+        JsonNode problem = Http.json(sixth);
+        assertThat(problem.get("detail").asString()).isEqualTo("账号已锁定，请15分钟后再试");
+        assertThat(Instant.parse(problem.get("lockedUntil").asString()))
+                .isCloseTo(Instant.now().plus(Duration.ofMinutes(15)), within(1, ChronoUnit.MINUTES));
+
+        assertThat(audit.latest(username, 20))
+                .extracting(AuditEntry::event)
+                .containsExactly(
+                        AuditLog.LOGIN_REFUSED_LOCKED,
+                        AuditLog.ACCOUNT_LOCKED,
+                        AuditLog.LOGIN_FAILED,
+                        AuditLog.LOGIN_FAILED,
+                        AuditLog.LOGIN_FAILED,
+                        AuditLog.LOGIN_FAILED,
+                        AuditLog.LOGIN_FAILED);
+        assertThat(audit.latest(username, 20)).allSatisfy(entry -> {
+            assertThat(entry.userId()).isNotNull();
+            assertThat(entry.remoteAddr()).isNotBlank();
+        });
+    }
+
+    @Test
+    void aSuccessfulLoginStartsTheCountOfWrongPasswordsAgain() {
+        String username = newAccount();
+        Http http = new Http(port);
+        for (int i = 0; i < 4; i++) {
+            http.token(username, "wrong");
+        }
+        assertThat(http.token(username, PASSWORD).statusCode()).isEqualTo(200);
+        for (int i = 0; i < 4; i++) {
+            assertThat(http.token(username, "wrong").statusCode()).isEqualTo(401);
+        }
+        assertThat(http.token(username, PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aLockedAccountCannotSignInByFormEitherAndIsToldSo() {
+        String username = newAccount();
+        Http browser = new Http(port, true);
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> failed = browser.postForm(
+                    "/login", Map.of("username", username, "password", "wrong", "_csrf", browser.csrf("/login")));
+            assertThat(failed.statusCode()).isEqualTo(302);
+        }
+        HttpResponse<String> refused = browser.postForm(
+                "/login", Map.of("username", username, "password", PASSWORD, "_csrf", browser.csrf("/login")));
+        assertThat(Http.location(refused)).endsWith("/login?locked");
+        assertThat(browser.get("/login?locked").body()).contains("账号已锁定，请15分钟后再试");
+        assertThat(new Http(port).token(username, PASSWORD).statusCode()).isEqualTo(423);
+    }
+
+    @Test
+    void formLoginLeadsToTheHomePageOfTheUser() {
+        Http browser = new Http(port, true);
+        HttpResponse<String> login = browser.postForm(
+                "/login",
+                Map.of("username", "dawang.dispatcher", "password", "Demo@2026", "_csrf", browser.csrf("/login")));
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(Http.location(login)).endsWith("/");
+
+        HttpResponse<String> root = browser.get("/");
+        assertThat(Http.location(root)).endsWith("/home");
+        HttpResponse<String> home = browser.get("/home");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("大王镇综治中心", "综治中心坐席", "东营市 / 广饶县 / 大王镇", "/map");
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefused() {
+        Http browser = new Http(port, true);
+        browser.get("/login");
+        HttpResponse<String> login =
+                browser.postForm("/login", Map.of("username", "dawang.dispatcher", "password", "Demo@2026"));
+        assertThat(Http.location(login)).doesNotEndWith("/");
+        assertThat(browser.get("/home").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void signingOutRevokesTheTokenAndBothAreAudited() {
+        String username = newAccount();
+        Http http = new Http(port);
+        String token = http.login(username, PASSWORD);
+        assertThat(http.get("/api/v1/me", token).statusCode()).isEqualTo(200);
+
+        assertThat(http.postJson("/api/v1/auth/logout", token, "").statusCode()).isEqualTo(204);
+
+        HttpResponse<String> after = http.get("/api/v1/me", token);
+        assertThat(after.statusCode()).isEqualTo(401);
+        assertThat(after.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+        assertThat(audit.latest(username, 5))
+                .extracting(AuditEntry::event, AuditEntry::detail)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(AuditLog.LOGOUT, "token"),
+                        org.assertj.core.groups.Tuple.tuple(AuditLog.LOGIN, "token"));
+    }
+
+    @Test
+    void formSignOutIsAudited() {
+        String username = newAccount();
+        Http browser = new Http(port, true);
+        browser.postForm("/login", Map.of("username", username, "password", PASSWORD, "_csrf", browser.csrf("/login")));
+        HttpResponse<String> logout = browser.postForm("/logout", Map.of("_csrf", browser.csrf("/home")));
+        assertThat(Http.location(logout)).endsWith("/login?logout");
+        assertThat(audit.latest(username, 5))
+                .extracting(AuditEntry::event)
+                .containsExactly(AuditLog.LOGOUT, AuditLog.LOGIN);
+    }
+
+    @Test
+    void anUnknownUserIsAuditedWithoutAUserId() {
+        String username = "nobody." + System.nanoTime();
+        assertThat(new Http(port).token(username, "whatever-123").statusCode()).isEqualTo(401);
+        assertThat(audit.latest(username, 5)).singleElement().satisfies(entry -> {
+            assertThat(entry.event()).isEqualTo(AuditLog.LOGIN_FAILED);
+            assertThat(entry.userId()).isNull();
+        });
+    }
+}
