@@ -2,6 +2,8 @@ package org.onegrid.staff.web;
 
 import java.util.Map;
 import org.onegrid.shared.web.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponseException;
@@ -10,7 +12,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.databind.DatabindException;
 
-/** Names the offending field when a request to this module's API cannot be read. */
+/**
+ * Names the offending field when a request to this module's API cannot be read. Ahead of the general problem-details
+ * handler, which says only that the request was bad.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = {AuthApi.class, MeApi.class, OrganisationApi.class, UserApi.class})
 class StaffApiAdvice {
 
