@@ -151,6 +151,21 @@ class LoginTests {
     }
 
     @Test
+    void thePagesOfASignedInUserMayReadTheApiWithTheirSessionButNotPostWithoutCsrf() {
+        Http browser = new Http(port, true);
+        browser.postForm(
+                "/login",
+                Map.of("username", "dawang.dispatcher", "password", "Demo@2026", "_csrf", browser.csrf("/login")));
+        HttpResponse<String> me = browser.get("/api/v1/me");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(Http.json(me).get("username").asString()).isEqualTo("dawang.dispatcher");
+
+        HttpResponse<String> forged = browser.postJson("/api/v1/auth/logout", null, "");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(Http.json(forged).get("detail").asString()).contains("CSRF");
+    }
+
+    @Test
     void aFormWithoutItsCsrfTokenIsRefused() {
         Http browser = new Http(port, true);
         browser.get("/login");
