@@ -50,6 +50,12 @@ public class AuditLog {
                 detail);
     }
 
+    /** Records an event by the given user, from the current request's address. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(StaffPrincipal actor, String event, String detail) {
+        rows.append(actor.username(), actor.userId(), event, currentRemoteAddr(), detail);
+    }
+
     /** Records an event with everything given explicitly (for sign-in, where no one is signed in yet). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(String username, Long userId, String event, String remoteAddr, String detail) {

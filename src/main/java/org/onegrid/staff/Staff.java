@@ -139,12 +139,7 @@ public class Staff {
         } catch (DuplicateKeyException e) {
             throw usernameTaken(command.username());
         }
-        audit.record(
-                actor.username(),
-                actor.userId(),
-                AuditLog.USER_CREATED,
-                null,
-                command.username() + " in " + org.code() + " as " + command.roles());
+        audit.record(actor, AuditLog.USER_CREATED, command.username() + " in " + org.code() + " as " + command.roles());
         return find(id).orElseThrow();
     }
 

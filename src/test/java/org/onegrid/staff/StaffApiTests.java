@@ -87,7 +87,9 @@ class StaffApiTests {
     @Test
     void publicEndpointsNeedNoLogin() {
         assertThat(http().get("/actuator/health").statusCode()).isEqualTo(200);
-        assertThat(http().get("/v3/api-docs").statusCode()).isEqualTo(200);
+        HttpResponse<String> docs = http().get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/auth/token", "\"scheme\":\"bearer\"");
         assertThat(http().get("/css/staff.css").statusCode()).isEqualTo(200);
     }
 
