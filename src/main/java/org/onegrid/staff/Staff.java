@@ -86,13 +86,16 @@ public class Staff {
     }
 
     /**
-     * The users in the viewer's scope, ordered by region and username.
+     * The users in the viewer's scope, ordered by region and username. Residents may not browse staff.
      *
      * @param orgId only this organisation's users, or null
      * @param role only users with this role, or null
      * @param text only users whose username or name contains this, or null
      */
     public PageView<UserView> list(StaffPrincipal viewer, Long orgId, Role role, String text, int page, int size) {
+        if (viewer.roles().equals(Set.of(Role.RESIDENT))) {
+            throw Problems.forbidden("群众账号不能查看工作人员名录");
+        }
         UserRows.Page found = users.page(viewer.scopePath(), orgId, role, text, page, size);
         return new PageView<>(found.rows().stream().map(this::view).toList(), page, size, found.total());
     }

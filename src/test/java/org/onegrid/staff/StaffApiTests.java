@@ -131,6 +131,14 @@ class StaffApiTests {
     }
 
     @Test
+    void aResidentMayNotBrowseStaff() {
+        Http http = http();
+        String token = http.login("resident", "Demo@2026");
+        assertThat(http.get("/api/v1/users", token).statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/v1/me", token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aUserOrOrganisationOutsideTheScopeDoesNotExistForTheCaller() {
         Http http = http();
         String token = http.login("dawang.dispatcher", "Demo@2026");
