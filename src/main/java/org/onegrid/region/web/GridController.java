@@ -127,7 +127,7 @@ class GridController {
         props.put("village", l.village() == null ? null : l.village().name());
         props.put("town", l.town() == null ? null : l.town().name());
         props.put("county", l.county() == null ? null : l.county().name());
-        props.put("areaSquareMetres", Math.round(g.areaSquareMetres()));
+        props.put("areaSquareMetres", Math.round(g.areaSquareMetres() * 10) / 10.0);
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("type", "Feature");
         f.put("id", g.code());
