@@ -63,7 +63,7 @@ final class GridFixtures {
     static String polygon(double... xy) {
         List<String> positions = new ArrayList<>();
         for (int i = 0; i < xy.length; i += 2) {
-            positions.add(String.format(Locale.ROOT, "[%.7f,%.7f]", xy[i], xy[i + 1]));
+            positions.add(String.format(Locale.ROOT, "[%.10f,%.10f]", xy[i], xy[i + 1]));
         }
         return "{\"type\":\"Polygon\",\"coordinates\":[[" + String.join(",", positions) + "]]}";
     }

@@ -185,6 +185,9 @@ class GridReadApiTests {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("Grid T-NOPE does not exist"));
+        api.perform(get("/api/v1/grids/T-NOPE").accept("application/geo+json"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("Grid T-NOPE does not exist"));
     }
 
     @Test
