@@ -3,25 +3,22 @@ package org.onegrid.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.util.GeometryFixer;
-import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
-import org.onegrid.region.GridType;
 import org.onegrid.region.GridView;
 import org.onegrid.region.Location;
 import org.onegrid.region.RegionLevel;
 import org.onegrid.region.RegionView;
+import org.onegrid.region.generating.GridGenerator;
 import org.onegrid.region.locating.GridIndex;
 import org.onegrid.shared.geo.GeoJson;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,9 +36,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Point-to-grid lookups on one thread over about 6,100 grids laid over Dongying's five counties (a Voronoi
- * partition of random seeds in each county outline, as many grids per county as its share of the area), built
- * without Spring or a database. The target is a million lookups a second.
+ * Point-to-grid lookups on one thread over the demo city's 6,100 grids, generated over Dongying's five county
+ * outlines by the application's own {@link GridGenerator}, built without Spring or a database. The target is a
+ * million lookups a second.
  *
  * <ul>
  *   <li>{@code anywhereInTheCityEnvelope}: points uniformly in the city's bounding box, about half of them
@@ -74,7 +71,7 @@ public class GridLocateBenchmark {
     @Setup
     public void setUp() {
         Map<String, Geometry> counties = counties();
-        index = GridIndex.of(voronoiGrids(counties, GRIDS, new Random(20240601)));
+        index = GridIndex.of(demoCityGrids(counties, GRIDS));
         Envelope city = new Envelope();
         counties.values().forEach(g -> city.expandToInclude(g.getEnvelopeInternal()));
         Random random = new Random(7);
@@ -132,65 +129,77 @@ public class GridLocateBenchmark {
         return out;
     }
 
-    /** About {@code total} grids: each county cut into Voronoi cells around random seeds inside it. */
-    static List<GridIndex.Entry> voronoiGrids(Map<String, Geometry> counties, int total, Random random) {
-        double area = counties.values().stream().mapToDouble(Geometry::getArea).sum();
+    /**
+     * The demo city's grids as the application generates them ({@link GridGenerator}): {@code total} grids shared
+     * among the counties by their number of villages, each with the location of its real village, town, county
+     * and city.
+     */
+    static List<GridIndex.Entry> demoCityGrids(Map<String, Geometry> counties, int total) {
         RegionView city = new RegionView("3705", "东营市", RegionLevel.CITY, null, "/3705/");
+        Map<String, String> zoneHosts = new HashMap<>();
+        for (List<String> row : csv("zones.csv")) {
+            zoneHosts.put(row.get(0), row.get(1));
+        }
+        Map<String, RegionView> regions = new HashMap<>();
+        for (String county : counties.keySet()) {
+            regions.put(county, new RegionView(county, county, RegionLevel.COUNTY, "3705", "/3705/" + county + "/"));
+        }
+        // county → town → villages, in code order
+        Map<String, Map<String, List<GridGenerator.Village>>> tree = new TreeMap<>();
+        for (List<String> row : csv("streets.csv")) {
+            String county = zoneHosts.getOrDefault(row.get(2), row.get(2));
+            RegionView parent = regions.get(county);
+            regions.put(
+                    row.get(0),
+                    new RegionView(row.get(0), row.get(1), RegionLevel.TOWN, county, parent.path() + row.get(0) + "/"));
+            tree.computeIfAbsent(county, k -> new TreeMap<>()).put(row.get(0), new ArrayList<>());
+        }
+        for (List<String> row : csv("villages.csv")) {
+            RegionView town = regions.get(row.get(2));
+            regions.put(
+                    row.get(0),
+                    new RegionView(
+                            row.get(0), row.get(1), RegionLevel.VILLAGE, town.code(), town.path() + row.get(0) + "/"));
+            tree.get(town.parentCode()).get(town.code()).add(new GridGenerator.Village(row.get(0), row.get(1)));
+        }
+        List<String> codes = new ArrayList<>(counties.keySet());
+        int[] villages = codes.stream()
+                .mapToInt(
+                        c -> tree.get(c).values().stream().mapToInt(List::size).sum())
+                .toArray();
+        int[] counts = GridGenerator.shares(total, villages);
         List<GridIndex.Entry> out = new ArrayList<>();
-        for (Map.Entry<String, Geometry> county : counties.entrySet()) {
-            Geometry shape = county.getValue();
-            PreparedGeometry prepared = PreparedGeometryFactory.prepare(shape);
-            Envelope env = shape.getEnvelopeInternal();
-            int n = (int) Math.round(total * shape.getArea() / area);
-            List<Coordinate> seeds = new ArrayList<>(n);
-            while (seeds.size() < n) {
-                Coordinate c = new Coordinate(
-                        env.getMinX() + random.nextDouble() * env.getWidth(),
-                        env.getMinY() + random.nextDouble() * env.getHeight());
-                if (prepared.contains(GeoJson.FACTORY.createPoint(c))) {
-                    seeds.add(c);
-                }
-            }
-            VoronoiDiagramBuilder voronoi = new VoronoiDiagramBuilder();
-            voronoi.setSites(seeds);
-            voronoi.setClipEnvelope(env);
-            Geometry cells = voronoi.getDiagram(GeoJson.FACTORY);
-            RegionView countyView = new RegionView(
-                    county.getKey(), county.getKey(), RegionLevel.COUNTY, "3705", "/3705/" + county.getKey() + "/");
-            for (int i = 0; i < cells.getNumGeometries(); i++) {
-                Geometry cell = cells.getGeometryN(i);
-                Geometry grid = prepared.covers(cell) ? cell : polygonal(cell.intersection(shape));
-                if (grid == null) {
-                    continue;
-                }
-                String code = county.getKey() + String.format("%05d", i);
-                String villageCode = county.getKey() + String.format("001%03d", i % 500);
-                RegionView town = new RegionView(
-                        county.getKey() + "001",
-                        "town",
-                        RegionLevel.TOWN,
-                        county.getKey(),
-                        countyView.path() + county.getKey() + "001/");
-                RegionView village = new RegionView(
-                        villageCode, "village", RegionLevel.VILLAGE, town.code(), town.path() + villageCode + "/");
-                GridView view =
-                        new GridView(code, "网格" + code, villageCode, GridType.URBAN, GeoJson.areaSquareMetres(grid));
-                out.add(new GridIndex.Entry(view, grid, new Location(view, village, town, countyView, city)));
+        for (int i = 0; i < codes.size(); i++) {
+            List<GridGenerator.Town> towns = tree.get(codes.get(i)).entrySet().stream()
+                    .filter(t -> !t.getValue().isEmpty())
+                    .map(t -> new GridGenerator.Town(t.getKey(), t.getValue()))
+                    .toList();
+            for (GridGenerator.GeneratedGrid g :
+                    GridGenerator.partition(codes.get(i), counties.get(codes.get(i)), towns, counts[i])) {
+                RegionView village = regions.get(g.villageCode());
+                RegionView town = regions.get(village.parentCode());
+                GridView view = new GridView(
+                        g.code(), g.name(), g.villageCode(), g.type(), GeoJson.areaSquareMetres(g.geometry()));
+                out.add(new GridIndex.Entry(
+                        view, g.geometry(), new Location(view, village, town, regions.get(town.parentCode()), city)));
             }
         }
         return out;
     }
 
-    private static Geometry polygonal(Geometry g) {
-        List<Polygon> parts = new ArrayList<>();
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            if (g.getGeometryN(i) instanceof Polygon p && !p.isEmpty()) {
-                parts.add(p);
+    /** The rows of one of the demo city's CSV files, without the header; names are quoted. */
+    private static List<List<String>> csv(String name) {
+        try (InputStream in = GridLocateBenchmark.class.getResourceAsStream("/demo/dongying/" + name)) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\r?\\n");
+            List<List<String>> rows = new ArrayList<>();
+            for (int i = 1; i < lines.length; i++) {
+                if (!lines[i].isBlank()) {
+                    rows.add(List.of(lines[i].replace("\"", "").split(",")));
+                }
             }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (parts.isEmpty()) {
-            return null;
-        }
-        return parts.size() == 1 ? parts.get(0) : GeoJson.FACTORY.createMultiPolygon(parts.toArray(new Polygon[0]));
     }
 }

@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 import org.onegrid.region.GridType;
 import org.onegrid.region.GridView;
 import org.onegrid.region.Location;
@@ -140,6 +144,41 @@ class GridIndexTests {
                 assertThat(l.grid().code())
                         .isEqualTo(String.format("C%02d%02d", (int) Math.floor(fx), (int) Math.floor(fy)));
             }
+        }
+    }
+
+    @Test
+    void everyPointOfAVoronoiPartitionIsInTheFirstGridByCodeThatCoversIt() {
+        Random random = new Random(7);
+        List<Coordinate> seeds = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            seeds.add(c(118.4 + random.nextDouble() * 0.2, 37.3 + random.nextDouble() * 0.2));
+        }
+        VoronoiDiagramBuilder voronoi = new VoronoiDiagramBuilder();
+        voronoi.setSites(seeds);
+        voronoi.setClipEnvelope(new Envelope(118.4, 118.6, 37.3, 37.5));
+        Geometry cells = voronoi.getDiagram(GeoJson.FACTORY).intersection(box(118.4, 37.3, 118.6, 37.5));
+        List<GridIndex.Entry> entries = new ArrayList<>();
+        List<PreparedGeometry> byCode = new ArrayList<>();
+        for (int i = 0; i < cells.getNumGeometries(); i++) {
+            entries.add(entry(String.format("V%03d", i), cells.getGeometryN(i)));
+            byCode.add(PreparedGeometryFactory.prepare(cells.getGeometryN(i)));
+        }
+        GridIndex index = GridIndex.of(entries);
+
+        List<Coordinate> probes = new ArrayList<>(List.of(cells.getCoordinates())); // shared corners
+        for (int i = 0; i < 50_000; i++) {
+            probes.add(c(118.39 + random.nextDouble() * 0.22, 37.29 + random.nextDouble() * 0.22));
+        }
+        for (Coordinate p : probes) {
+            String expected = null;
+            for (int i = 0; i < byCode.size() && expected == null; i++) {
+                if (byCode.get(i).covers(GeoJson.FACTORY.createPoint(p))) {
+                    expected = String.format("V%03d", i);
+                }
+            }
+            Location l = index.locate(p.x, p.y);
+            assertThat(l == null ? null : l.grid().code()).as("grid at %s", p).isEqualTo(expected);
         }
     }
 
