@@ -210,7 +210,7 @@ class GridImportApiTests {
                 /* 4 */ square("T-E-4", TOWN, "URBAN", 118.61, 37.41, 0.005), // a town, not a village
                 /* 5 */ square("T-E-5", VILLAGE, "SUBURBAN", 118.62, 37.41, 0.005), // unknown type
                 /* 6 */ feature("T-E-6", VILLAGE, "URBAN", "{\"type\":\"Point\",\"coordinates\":[118.6,37.4]}"),
-                /* 7 */ square("T-E-7", VILLAGE, "URBAN", 118.50, 37.17, 0.01), // in 广饶县, not 东营区
+                /* 7 */ square("T-E-7", VILLAGE, "URBAN", 119.40, 37.90, 0.01), // in the sea, not in 东营区
                 /* 8 */ square("T-E-8", VILLAGE, "URBAN", 118.605, 37.405, 0.002), // inside feature 0
                 /* 9 */ "[1, 2]");
 
