@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -62,8 +63,15 @@ public class GridImporter {
     /** Share of a grid's area that must lie inside its county: published outlines are coarse at the border. */
     static final double MIN_SHARE_INSIDE_COUNTY = 0.995;
 
-    /** Overlaps up to this many square metres are rounding between neighbours that share an edge, not errors. */
+    /** An overlap up to this many square metres is noise, not an error. */
     static final double OVERLAP_TOLERANCE_M2 = 1.0;
+
+    /**
+     * An overlap thinner than this on average (area over half its perimeter) is a sliver along an edge the two
+     * grids share, left by rounding coordinates (1e-7° is a centimetre; along a kilometre of border that is
+     * several square metres). It puts no one in the wrong grid, so it is no error however long the edge.
+     */
+    static final double SLIVER_WIDTH_M = 0.1;
 
     private static final Pattern CODE = Pattern.compile("[0-9A-Za-z][0-9A-Za-z_.\\-]{0,39}");
     private static final int MAX_NAME = 100;
@@ -411,7 +419,7 @@ public class GridImporter {
                 }
                 Geometry overlap = OverlayNGRobust.overlay(c.geometry(), other.geometry(), OverlayNG.INTERSECTION);
                 double m2 = GeoJson.areaSquareMetres(overlap);
-                if (m2 > OVERLAP_TOLERANCE_M2) {
+                if (m2 > OVERLAP_TOLERANCE_M2 && meanWidthMetres(overlap) >= SLIVER_WIDTH_M) {
                     String whom = other.candidate() == null
                             ? "existing grid " + other.code()
                                     + " (not in this file, so not replaced: include it with its new boundary, or move"
@@ -425,13 +433,26 @@ public class GridImporter {
                             "geometry",
                             String.format(
                                     Locale.ROOT,
-                                    "the grid overlaps %s by %.0f m² around%s",
+                                    "the grid overlaps %s by %.0f m²%s",
                                     whom,
                                     m2,
                                     at(overlap.getInteriorPoint().getCoordinate()))));
                 }
             }
         }
+    }
+
+    /** Twice the area over the perimeter: the width of a long thin sliver, in metres. */
+    private static double meanWidthMetres(Geometry overlap) {
+        double metresPerDegree = 111_319.49;
+        double xScale = Math.cos(Math.toRadians(overlap.getCentroid().getY()));
+        Geometry local = overlap.copy();
+        local.apply((CoordinateFilter) c -> {
+            c.x *= xScale * metresPerDegree;
+            c.y *= metresPerDegree;
+        });
+        local.geometryChanged();
+        return local.getLength() == 0 ? 0 : 2 * local.getArea() / local.getLength();
     }
 
     private Map<String, Geometry> existingGrids() {

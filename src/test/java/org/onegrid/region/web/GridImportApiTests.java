@@ -267,7 +267,7 @@ class GridImportApiTests {
     }
 
     @Test
-    void aGridThatOnlyTouchesItsNeighbourOrStraysBelowASquareMetreIsNoOverlap() throws Exception {
+    void aSmallOverlapOrARoundingSliverAlongASharedEdgeIsNoOverlap() throws Exception {
         upload(collection(
                         square("T-T-1", VILLAGE, "URBAN", 118.60, 37.40, 0.01),
                         // its western edge bulges 1e-8° (1 mm) into T-T-1 over 0.01° (1 km): half a square metre
@@ -287,9 +287,11 @@ class GridImportApiTests {
                                         118.60999999,
                                         37.405,
                                         118.61,
-                                        37.40))))
+                                        37.40)),
+                        // its southern edge lies 1e-7° (1 cm) inside T-T-1 for 0.01° (900 m): 10 m², but 1 cm wide
+                        square("T-T-3", VILLAGE, "URBAN", 118.60, 37.4099999, 0.01)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.imported").value(2));
+                .andExpect(jsonPath("$.imported").value(3));
     }
 
     @Test
