@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -385,7 +386,7 @@ public class GridImporter {
     private void checkOverlaps(
             String file, List<Candidate> candidates, Map<String, Geometry> existing, List<ImportError> errors) {
         STRtree tree = new STRtree();
-        Set<String> replaced = new java.util.HashSet<>();
+        Set<String> replaced = new HashSet<>();
         for (Candidate c : candidates) {
             if (c.code() != null) {
                 replaced.add(c.code());
