@@ -9,7 +9,7 @@ final class RegionPaths {
     private RegionPaths() {}
 
     static String require(String path, String what) {
-        if (path == null || path.length() < 2 || !path.startsWith("/") || !path.endsWith("/")) {
+        if (path == null || !path.startsWith("/") || !path.endsWith("/")) {
             throw new IllegalArgumentException(what + " must be a region path like /3705/370502/, not " + path);
         }
         return path;
