@@ -811,7 +811,8 @@ public final class Incident {
     }
 
     /**
-     * 催办 of an open incident: by a higher centre or a leader in scope, or by the owning centre once it has
+     * 催办 of an open incident: by a higher centre or a leader of the owner's region or above, or by the owning
+     * centre once it has
      * dispatched the work to departments. The comment is the message; counted.
      */
     public Decision urge(Act act) {
@@ -820,9 +821,7 @@ public final class Incident {
                 actor,
                 Action.URGE,
                 () -> when(
-                        isHigherCentre(actor)
-                                || actor.role() == Role.LEADER
-                                || (handling != null && isOwningCentre(actor)),
+                        isHigherCentre(actor) || isLeaderOver(actor) || (handling != null && isOwningCentre(actor)),
                         () -> forbidden("Only a higher centre, a leader, or the owning centre once the work is with a"
                                 + " department may urge")));
         if (!decision.isAllowed()) {
@@ -841,8 +840,8 @@ public final class Incident {
     }
 
     /**
-     * 督办 of an open incident by a higher centre or a leader in scope: a supervision order whose instruction is
-     * the comment, due {@code limit} from now.
+     * 督办 of an open incident by a higher centre or a leader of the owner's region or above: a supervision order
+     * whose instruction is the comment, due {@code limit} from now.
      */
     public Decision supervise(Act act, TimeLimit limit) {
         Objects.requireNonNull(limit, "limit");
@@ -851,7 +850,7 @@ public final class Incident {
                         actor,
                         Action.SUPERVISE,
                         () -> when(
-                                isHigherCentre(actor) || actor.role() == Role.LEADER,
+                                isHigherCentre(actor) || isLeaderOver(actor),
                                 () -> forbidden("Only a higher centre or a leader may supervise")))
                 .and(() -> required(act, "A supervision order needs an instruction"));
         if (!decision.isAllowed()) {
@@ -952,7 +951,14 @@ public final class Incident {
                 Action.MARK_OVERDUE,
                 from,
                 details("stage", stage.stage(), "deadline", stage.deadline()),
-                new IncidentOverdue(id, act.at(), 0, stage.stage(), stage.deadline(), owner.orgId(), departments));
+                new IncidentOverdue(
+                        id,
+                        act.at(),
+                        Actor.SYSTEM.userId(),
+                        stage.stage(),
+                        stage.deadline(),
+                        owner.orgId(),
+                        departments));
         if (escalating) {
             escalateTo(act, parent, Action.AUTO_ESCALATE);
         }
@@ -1017,6 +1023,11 @@ public final class Incident {
         return actor.role() == Role.CENTRE_DISPATCHER
                 && actor.orgKind() == OrgKind.CENTRE
                 && RegionPaths.strictlyCovers(actor.regionPath(), owner.regionPath());
+    }
+
+    /** A leader of the owning centre's region or of a region above it: supervision runs top-down. */
+    private boolean isLeaderOver(Actor actor) {
+        return actor.role() == Role.LEADER && RegionPaths.covers(actor.regionPath(), owner.regionPath());
     }
 
     private Decision leadDepartment(Actor actor) {

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param mergedInto null unless merged
  * @param result the latest handling result (办结/处置结果), null before
  * @param satisfaction the reporter's rating since the incident was last closed, null before
- * @param resolutionLevel and {@code closedAt}: null unless closed
+ * @param resolutionLevel null unless closed
+ * @param closedAt null unless closed
  */
 public record IncidentSnapshot(
         IncidentId id,

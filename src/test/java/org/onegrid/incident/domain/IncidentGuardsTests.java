@@ -242,6 +242,20 @@ class IncidentGuardsTests {
     }
 
     @Test
+    void aTownLeaderDoesNotSuperviseWhatTheDistrictCentreOwns() {
+        Actor wenhuiLeader = Actor.leader(43, "街道领导", 100, WENHUI);
+        Incident incident = city.accepted();
+        allowed(incident.escalate(city.by(communityDispatcher), WENHUI_CENTRE));
+        allowed(incident.escalate(city.by(wenhuiDispatcher), DISTRICT_CENTRE));
+
+        refused(
+                incident.supervise(city.by(wenhuiLeader).saying("督办"), TimeLimit.workingHours(8)),
+                Decision.Kind.FORBIDDEN);
+        refused(incident.urge(city.by(wenhuiLeader)), Decision.Kind.FORBIDDEN);
+        allowed(incident.supervise(city.by(districtLeader).saying("今日内派遣"), TimeLimit.workingHours(4)));
+    }
+
+    @Test
     void theOwningCentreDoesNotSuperviseItselfButMayUrgeItsDepartment() {
         Incident incident = city.inProgress();
 
