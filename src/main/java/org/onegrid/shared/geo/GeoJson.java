@@ -98,15 +98,24 @@ public final class GeoJson {
 
     /** The geometry as a GeoJSON object (maps and lists, ready for JSON serialisation). */
     public static Map<String, Object> write(Geometry geometry) {
+        return write(geometry, 7);
+    }
+
+    /**
+     * The geometry as a GeoJSON object with coordinates rounded to {@code decimals} places: 7 are about a
+     * centimetre, 6 about ten, which is plenty for drawing a map and a seventh smaller.
+     */
+    public static Map<String, Object> write(Geometry geometry, int decimals) {
+        double scale = Math.pow(10, decimals);
         Map<String, Object> out = new LinkedHashMap<>();
         if (geometry instanceof Polygon p) {
             out.put("type", "Polygon");
-            out.put("coordinates", rings(p));
+            out.put("coordinates", rings(p, scale));
         } else if (geometry instanceof MultiPolygon mp) {
             out.put("type", "MultiPolygon");
             List<Object> polys = new ArrayList<>();
             for (int i = 0; i < mp.getNumGeometries(); i++) {
-                polys.add(rings((Polygon) mp.getGeometryN(i)));
+                polys.add(rings((Polygon) mp.getGeometryN(i), scale));
             }
             out.put("coordinates", polys);
         } else {
@@ -115,26 +124,21 @@ public final class GeoJson {
         return out;
     }
 
-    private static List<Object> rings(Polygon p) {
+    private static List<Object> rings(Polygon p, double scale) {
         List<Object> rings = new ArrayList<>();
-        rings.add(positions(p.getExteriorRing()));
+        rings.add(positions(p.getExteriorRing(), scale));
         for (int i = 0; i < p.getNumInteriorRing(); i++) {
-            rings.add(positions(p.getInteriorRingN(i)));
+            rings.add(positions(p.getInteriorRingN(i), scale));
         }
         return rings;
     }
 
-    private static List<double[]> positions(LineString ring) {
+    private static List<double[]> positions(LineString ring, double scale) {
         List<double[]> out = new ArrayList<>(ring.getNumPoints());
         for (Coordinate c : ring.getCoordinates()) {
-            out.add(new double[] {round(c.x), round(c.y)});
+            out.add(new double[] {Math.round(c.x * scale) / scale, Math.round(c.y * scale) / scale});
         }
         return out;
-    }
-
-    /** Seven decimals of a degree are about a centimetre: enough for grids, and half the bytes. */
-    private static double round(double v) {
-        return Math.round(v * 1e7) / 1e7;
     }
 
     /** Area in square metres of a lon/lat geometry, by a local equirectangular projection (good to &lt;0.5 % at city scale). */

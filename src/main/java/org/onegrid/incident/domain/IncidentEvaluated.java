@@ -1,0 +1,7 @@
+package org.onegrid.incident.domain;
+
+import java.time.Instant;
+
+/** 评价: the reporter rated the result. */
+public record IncidentEvaluated(IncidentId incidentId, Instant at, long actorId, Satisfaction satisfaction)
+        implements IncidentEvent {}

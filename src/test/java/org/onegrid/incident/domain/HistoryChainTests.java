@@ -1,0 +1,213 @@
+package org.onegrid.incident.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.onegrid.incident.domain.Dongying.*;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The hash-chained history (全程留痕): one entry per action, and any later edit shows. */
+class HistoryChainTests {
+
+    private final Dongying city = new Dongying();
+
+    @Test
+    void everyAcceptedActionAppendsOneChainedEntryAndRegistersOneEvent() {
+        Incident incident = city.closed();
+
+        List<HistoryEntry> history = incident.history();
+        assertThat(history).hasSize(6).hasSameSizeAs(incident.pullEvents());
+        assertThat(history).extracting(HistoryEntry::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(history.get(0).previousHash()).isEqualTo(HistoryChain.GENESIS);
+        for (int i = 1; i < history.size(); i++) {
+            assertThat(history.get(i).previousHash())
+                    .isEqualTo(history.get(i - 1).hash());
+            assertThat(history.get(i).fromStatus()).isEqualTo(history.get(i - 1).toStatus());
+        }
+        assertThat(history).allSatisfy(entry -> assertThat(entry.hash()).matches("[0-9a-f]{64}"));
+        assertThat(HistoryChain.verify(history).holds()).isTrue();
+    }
+
+    @Test
+    void anEntryRecordsWhoDidWhatWhenForWhichOrganisation() {
+        Incident incident = city.dispatched();
+
+        HistoryEntry dispatch = incident.history().get(2);
+        assertThat(dispatch.action()).isEqualTo(Action.DISPATCH);
+        assertThat(dispatch.actorId()).isEqualTo(communityDispatcher.userId());
+        assertThat(dispatch.actorName()).isEqualTo("东营社区坐席");
+        assertThat(dispatch.role()).isEqualTo(Role.CENTRE_DISPATCHER);
+        assertThat(dispatch.orgId()).isEqualTo(COMMUNITY_CENTRE.orgId());
+        assertThat(dispatch.at()).isEqualTo(at("2026-03-09T09:30"));
+        assertThat(dispatch.fromStatus()).isEqualTo(Status.ACCEPTED);
+        assertThat(dispatch.toStatus()).isEqualTo(Status.DISPATCHED);
+        assertThat(dispatch.detail()).isEqualTo("mode=SINGLE lead=501 deadline=2026-03-10T04:00:00.000Z");
+    }
+
+    @Test
+    void editingAHistoryEntryBreaksTheChain() {
+        List<HistoryEntry> history = new ArrayList<>(city.closed().history());
+        HistoryEntry signed = history.get(3);
+        history.set(3, edited(signed, "签收于次日", signed.hash()));
+
+        HistoryChain.Verification verification = HistoryChain.verify(history);
+
+        assertThat(verification.holds()).isFalse();
+        assertThat(verification.firstBroken()).isEqualTo(4);
+    }
+
+    @Test
+    void rehashingAnEditedEntryStillBreaksTheChainAtTheNextEntry() {
+        List<HistoryEntry> history = new ArrayList<>(city.closed().history());
+        HistoryEntry signed = history.get(3);
+        HistoryEntry forged = edited(signed, "签收于次日", "");
+        history.set(3, forged.withHash(HistoryChain.hashOf(forged)));
+
+        assertThat(HistoryChain.verify(history)).isEqualTo(new HistoryChain.Verification(false, 5));
+    }
+
+    @Test
+    void movingAnEntrysTimeBreaksTheChain() {
+        List<HistoryEntry> history = new ArrayList<>(city.closed().history());
+        HistoryEntry completed = history.get(4);
+        history.set(
+                4,
+                new HistoryEntry(
+                        completed.incidentId(),
+                        completed.sequence(),
+                        completed.at().minusSeconds(3600),
+                        completed.actorId(),
+                        completed.actorName(),
+                        completed.role(),
+                        completed.orgId(),
+                        completed.fromStatus(),
+                        completed.toStatus(),
+                        completed.action(),
+                        completed.comment(),
+                        completed.detail(),
+                        completed.attachmentIds(),
+                        completed.previousHash(),
+                        completed.hash()));
+
+        assertThat(HistoryChain.verify(history).firstBroken()).isEqualTo(5);
+    }
+
+    @Test
+    void deletingOrReorderingEntriesBreaksTheChain() {
+        List<HistoryEntry> deleted = new ArrayList<>(city.closed().history());
+        deleted.remove(2);
+        List<HistoryEntry> swapped = new ArrayList<>(city.closed().history());
+        swapped.add(2, swapped.remove(3));
+
+        assertThat(HistoryChain.verify(deleted).firstBroken()).isEqualTo(3);
+        assertThat(HistoryChain.verify(swapped).firstBroken()).isEqualTo(3);
+    }
+
+    @Test
+    void entriesOfAnotherIncidentDoNotFit() {
+        List<HistoryEntry> mixed = new ArrayList<>(city.closed().history());
+        mixed.set(5, city.closed().history().get(5));
+
+        assertThat(HistoryChain.verify(mixed).firstBroken()).isEqualTo(6);
+    }
+
+    @Test
+    void anEmptyHistoryHolds() {
+        assertThat(HistoryChain.verify(List.of()).holds()).isTrue();
+    }
+
+    @Test
+    void theCanonicalFormIsLengthPrefixedWithUtcMillisecondsAndTheHashIsStable() {
+        HistoryEntry entry = new HistoryEntry(
+                IncidentId.of("6f1c2b9e-4a7d-4c1e-9a55-0d7e3f2b8c11"),
+                2,
+                Instant.parse("2026-03-09T01:20:00Z"),
+                14,
+                "东营社区坐席",
+                Role.CENTRE_DISPATCHER,
+                1000,
+                Status.REPORTED,
+                Status.ACCEPTED,
+                Action.ACCEPT,
+                "予以受理",
+                "",
+                List.of("photo-1", "photo-2"),
+                HistoryChain.GENESIS,
+                "");
+
+        assertThat(HistoryChain.canonical(entry))
+                .isEqualTo("36:6f1c2b9e-4a7d-4c1e-9a55-0d7e3f2b8c11" + "1:2" + "24:2026-03-09T01:20:00.000Z" + "2:14"
+                        + "18:东营社区坐席" + "17:CENTRE_DISPATCHER" + "4:1000" + "8:REPORTED" + "8:ACCEPTED" + "6:ACCEPT"
+                        + "12:予以受理" + "0:" + "[2]" + "7:photo-1" + "7:photo-2");
+        // Fixed so that a change of the serialisation, which would make every stored history fail, cannot go unnoticed.
+        assertThat(HistoryChain.hashOf(entry))
+                .isEqualTo("e74abc7ca2e047ae86d6882f8ccf3d19eb852c06f1fcd0fcc909ec3fece33893");
+    }
+
+    @Test
+    void theFirstEntryHasNoFromStatusAndThatIsPartOfItsForm() {
+        HistoryEntry report = city.reported().history().get(0);
+
+        assertThat(report.fromStatus()).isNull();
+        assertThat(HistoryChain.canonical(report)).contains("-8:REPORTED6:REPORT");
+    }
+
+    @Test
+    void textThatLooksLikeTheFormatCannotMakeTwoEntriesSerialiseAlike() {
+        HistoryEntry entry = city.reported().history().get(0);
+        HistoryEntry a = edited(entry, "a", "");
+        HistoryEntry b = withDetail(edited(entry, "", ""), "1:a");
+        HistoryEntry c = withDetail(edited(entry, "a0:", ""), "");
+
+        assertThat(HistoryChain.canonical(a))
+                .isNotEqualTo(HistoryChain.canonical(b))
+                .isNotEqualTo(HistoryChain.canonical(c));
+    }
+
+    @Test
+    void instantsAreHashedToTheMillisecondSoStorageWithMicrosecondsKeepsTheChain() {
+        Act act = Act.by(resident, Instant.parse("2026-03-09T01:20:00.123456789Z"));
+
+        assertThat(act.at()).isEqualTo(Instant.parse("2026-03-09T01:20:00.123Z"));
+    }
+
+    private static HistoryEntry edited(HistoryEntry entry, String comment, String hash) {
+        return new HistoryEntry(
+                entry.incidentId(),
+                entry.sequence(),
+                entry.at(),
+                entry.actorId(),
+                entry.actorName(),
+                entry.role(),
+                entry.orgId(),
+                entry.fromStatus(),
+                entry.toStatus(),
+                entry.action(),
+                comment,
+                entry.detail(),
+                entry.attachmentIds(),
+                entry.previousHash(),
+                hash);
+    }
+
+    private static HistoryEntry withDetail(HistoryEntry entry, String detail) {
+        return new HistoryEntry(
+                entry.incidentId(),
+                entry.sequence(),
+                entry.at(),
+                entry.actorId(),
+                entry.actorName(),
+                entry.role(),
+                entry.orgId(),
+                entry.fromStatus(),
+                entry.toStatus(),
+                entry.action(),
+                entry.comment(),
+                detail,
+                entry.attachmentIds(),
+                entry.previousHash(),
+                entry.hash());
+    }
+}
