@@ -29,9 +29,11 @@ public final class Browser {
     public static WebDriver start(int width, int height) {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException("CI needs Chromium for browser tests: apt-get install chromium chromium-driver");
+            throw new IllegalStateException(
+                    "CI needs Chromium for browser tests: apt-get install chromium chromium-driver");
         }
-        Assumptions.assumeTrue(present, "Browser tests skipped: no Chromium (apt-get install chromium chromium-driver)");
+        Assumptions.assumeTrue(
+                present, "Browser tests skipped: no Chromium (apt-get install chromium chromium-driver)");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(

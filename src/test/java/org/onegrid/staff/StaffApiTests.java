@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onegrid.IntegrationTest;
+import org.onegrid.region.Grids;
 import org.onegrid.region.Regions;
 import org.onegrid.staff.security.DataCipher;
 import org.onegrid.staff.security.Phones;
@@ -40,6 +41,9 @@ class StaffApiTests {
 
     @Autowired
     DataCipher cipher;
+
+    @Autowired
+    Grids grids;
 
     Http http() {
         return new Http(port);
@@ -314,7 +318,7 @@ class StaffApiTests {
     }
 
     @Test
-    void theDemoCityHasAGridWorkerPerGridAndCentresAtEveryLevel() {
+    void theDemoCityHasCentresAtEveryLevelAndAFullTimeWorkerInEveryGrid() {
         long regionsOfCity = regions.all().stream()
                 .filter(r -> r.path().startsWith("/3705/"))
                 .count();
@@ -323,5 +327,41 @@ class StaffApiTests {
                         .single())
                 .isEqualTo(regionsOfCity);
         assertThat(organisations.centreOf("3705").orElseThrow().name()).isEqualTo("东营市综治中心");
+
+        String grid =
+                grids.inRegion(regions.children(DAWANG).get(0).code()).get(0).code();
+        assertThat(staff.gridStaff(grid))
+                .extracting(GridAssignmentView::username, GridAssignmentView::duty, GridAssignmentView::employment)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("gw" + grid, GridDuty.GRID_WORKER, Employment.FULL_TIME),
+                        org.assertj.core.groups.Tuple.tuple("gridworker", GridDuty.GRID_WORKER, Employment.FULL_TIME),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "vd" + regions.children(DAWANG).get(0).code(),
+                                GridDuty.GRID_LEADER,
+                                Employment.PART_TIME));
+        long demoGrids = grids.inRegion("3705").stream()
+                .filter(g -> !g.code().startsWith("T-"))
+                .count();
+        long staffedGrids = jdbc.sql("SELECT count(DISTINCT grid_code) FROM grid_assignment"
+                        + " WHERE duty = 'GRID_WORKER' AND employment = 'FULL_TIME'")
+                .query(Long.class)
+                .single();
+        assertThat(staffedGrids).isGreaterThanOrEqualTo(demoGrids).isGreaterThan(6000);
+        long partTime = jdbc.sql(
+                        "SELECT count(*) FROM grid_assignment WHERE employment = 'PART_TIME' AND duty = 'GRID_WORKER'")
+                .query(Long.class)
+                .single();
+        assertThat(partTime).isBetween(staffedGrids / 20, staffedGrids / 5);
+    }
+
+    @Test
+    void aGridWorkerSeesTheirGridInTheirProfile() {
+        Http http = http();
+        String token = http.login("gridworker", "Demo@2026");
+        JsonNode me = Http.json(http.get("/api/v1/me", token));
+        assertThat(me.get("grids").get(0).get("duty").asString()).isEqualTo("GRID_WORKER");
+        assertThat(me.get("grids").get(0).get("gridCode").asString())
+                .startsWith(regions.children(DAWANG).get(0).code());
+        assertThat(me.get("organisation").get("name").asString()).isEqualTo("花园社区综治中心");
     }
 }

@@ -2,22 +2,29 @@ package org.onegrid.staff.demo;
 
 import java.util.List;
 import java.util.Optional;
+import org.onegrid.region.GridView;
+import org.onegrid.region.Grids;
 import org.springframework.stereotype.Component;
 
-/** The grids the demo seed staffs. */
+/** The grids the demo seed staffs, in code order, from the region module. */
 @Component
 class DemoGrids {
 
     record Grid(String code, String villageCode) {}
 
+    private final Grids grids;
+
+    DemoGrids(Grids grids) {
+        this.grids = grids;
+    }
+
     List<Grid> all() {
-        return List.of();
+        return grids.all().stream()
+                .map(g -> new Grid(g.code(), g.villageCode()))
+                .toList();
     }
 
     Optional<String> firstIn(String villageCode) {
-        return all().stream()
-                .filter(g -> g.villageCode().equals(villageCode))
-                .map(Grid::code)
-                .findFirst();
+        return grids.inRegion(villageCode).stream().map(GridView::code).findFirst();
     }
 }
