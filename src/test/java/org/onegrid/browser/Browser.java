@@ -48,6 +48,8 @@ public final class Browser {
                 "--disable-sync",
                 "--lang=zh-CN",
                 "--window-size=" + width + "," + height);
+        // headless Chromium ignores --lang for Accept-Language; pages choose their language by that header
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
