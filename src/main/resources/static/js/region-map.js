@@ -3,6 +3,7 @@
   const el = document.getElementById('map');
   const city = el.dataset.city;
   const map = L.map(el, { preferCanvas: true, zoomSnap: 0.25 });
+  window.oneGridMap = map;
   if (el.dataset.tileUrl) {
     L.tileLayer(el.dataset.tileUrl, { attribution: el.dataset.tileAttribution || '' }).addTo(map);
   }
@@ -33,6 +34,7 @@
       }
     }).addTo(map);
     map.fitBounds(counties.getBounds());
+    el.dataset.counties = fc.features.length;
   }).catch(e => { info.textContent = '边界加载失败：' + e.message; });
 
   async function showGrids(code, row) {
@@ -46,6 +48,7 @@
         onEachFeature: (f, layer) => layer.on('click', e => locate(e.latlng))
       }).addTo(map);
       map.fitBounds(grids.getBounds());
+      el.dataset.grids = fc.features.length;
       info.innerHTML = '<b>' + escape(row.cells[0].textContent) + '</b>：' + fc.features.length + ' 个网格。点击地图定位。';
     } catch (e) {
       info.textContent = '网格加载失败：' + e.message;

@@ -12,9 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEvent;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -35,7 +34,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
     private static EmbeddedPostgres server;
 
     /** Application contexts running on the embedded server; it is stopped only once they have all closed. */
-    private static final Set<ApplicationContext> running = ConcurrentHashMap.newKeySet();
+    private static final Set<ConfigurableApplicationContext> running = ConcurrentHashMap.newKeySet();
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -77,10 +76,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
     private static void track(ApplicationEvent event) {
         if (event instanceof ContextRefreshedEvent refreshed
-                && refreshed.getApplicationContext().getParent() == null) {
-            running.add(refreshed.getApplicationContext());
-        } else if (event instanceof ContextClosedEvent closed) {
-            running.remove(closed.getApplicationContext());
+                && refreshed.getApplicationContext() instanceof ConfigurableApplicationContext context
+                && context.getParent() == null) {
+            running.add(context);
         }
     }
 
@@ -90,6 +88,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
      */
     private static void stopAfterContexts(EmbeddedPostgres pg) {
         long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        // a context is inactive only at the very end of its close, after its connection pool has shut down
+        running.removeIf(c -> !c.isActive());
         while (!running.isEmpty() && System.nanoTime() < giveUp) {
             try {
                 Thread.sleep(20);
@@ -97,6 +97,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                 Thread.currentThread().interrupt();
                 break;
             }
+            running.removeIf(c -> !c.isActive());
         }
         try {
             pg.close();
