@@ -1,0 +1,960 @@
+package org.onegrid.incident;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.onegrid.incident.domain.Act;
+import org.onegrid.incident.domain.ActionRefused;
+import org.onegrid.incident.domain.Actor;
+import org.onegrid.incident.domain.Centre;
+import org.onegrid.incident.domain.Channel;
+import org.onegrid.incident.domain.Deadlines;
+import org.onegrid.incident.domain.Decision;
+import org.onegrid.incident.domain.Department;
+import org.onegrid.incident.domain.Dispatch;
+import org.onegrid.incident.domain.Handling;
+import org.onegrid.incident.domain.HistoryChain;
+import org.onegrid.incident.domain.HistoryEntry;
+import org.onegrid.incident.domain.Incident;
+import org.onegrid.incident.domain.IncidentId;
+import org.onegrid.incident.domain.IncidentSnapshot;
+import org.onegrid.incident.domain.Intake;
+import org.onegrid.incident.domain.Light;
+import org.onegrid.incident.domain.Place;
+import org.onegrid.incident.domain.Reporter;
+import org.onegrid.incident.domain.Role;
+import org.onegrid.incident.domain.Satisfaction;
+import org.onegrid.incident.domain.Status;
+import org.onegrid.incident.domain.TimeLimit;
+import org.onegrid.incident.persistence.IdempotencyRows;
+import org.onegrid.incident.persistence.IncidentRows;
+import org.onegrid.incident.persistence.IncidentSearch;
+import org.onegrid.incident.persistence.IncidentStore;
+import org.onegrid.incident.persistence.PhoneCipher;
+import org.onegrid.incident.persistence.PhotoRows;
+import org.onegrid.incident.routing.CatalogItem;
+import org.onegrid.incident.routing.ItemTerms;
+import org.onegrid.incident.routing.Routing;
+import org.onegrid.region.Grids;
+import org.onegrid.region.Location;
+import org.onegrid.region.RegionView;
+import org.onegrid.region.Regions;
+import org.onegrid.shared.web.Problems;
+import org.onegrid.staff.GridDuty;
+import org.onegrid.staff.Staff;
+import org.onegrid.staff.StaffPrincipal;
+import org.onegrid.worktime.TimeMode;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The incident loop 闭环 as a service: intake, every action of DESIGN §3, and the queries, each for a signed-in user
+ * and within their data scope.
+ *
+ * <p>Each action is one transaction: load the incident, let the aggregate decide, save the row with {@code ... WHERE
+ * version = ?}, append the history, publish the events. A refused action changes nothing and is answered as a problem:
+ * 403 (role, organisation or region), 409 (the status or state does not allow it, or someone acted first), 422 (what
+ * was given is not acceptable: a missing reason, an unknown department, a location outside the city), 400 (the request
+ * itself is malformed: a missing field, an unknown enum value, coordinates out of range).
+ */
+@Service
+public class IncidentApi {
+
+    /** The largest photo accepted: 10 MB. */
+    public static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+
+    private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+
+    private final IncidentStore store;
+    private final IncidentRows rows;
+    private final IncidentSearch search;
+    private final PhotoRows photos;
+    private final IdempotencyRows idempotency;
+    private final PhoneCipher phones;
+    private final Routing routing;
+    private final ItemTerms items;
+    private final Grids grids;
+    private final Regions regions;
+    private final Staff staff;
+    private final Actors actors;
+    private final Deadlines deadlines;
+    private final Clock clock;
+
+    IncidentApi(
+            IncidentStore store,
+            IncidentRows rows,
+            IncidentSearch search,
+            PhotoRows photos,
+            IdempotencyRows idempotency,
+            PhoneCipher phones,
+            Routing routing,
+            ItemTerms items,
+            Grids grids,
+            Regions regions,
+            Staff staff,
+            Actors actors,
+            Deadlines deadlines,
+            Clock clock) {
+        this.store = store;
+        this.rows = rows;
+        this.search = search;
+        this.photos = photos;
+        this.idempotency = idempotency;
+        this.phones = phones;
+        this.routing = routing;
+        this.items = items;
+        this.grids = grids;
+        this.regions = regions;
+        this.staff = staff;
+        this.actors = actors;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    /** The outcome of an intake: the incident, and whether this request created it or repeated an earlier one. */
+    public record Reported(IncidentView incident, boolean created) {}
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Intake
+
+    /**
+     * 事件登记. With an {@code idempotencyKey}, the same key from the same caller gives the same incident, never two;
+     * the same key with a different report is refused (422).
+     */
+    @Transactional
+    public Reported report(ReportIncident command, String idempotencyKey, StaffPrincipal me) {
+        Instant now = clock.instant();
+        if (command.itemCode() == null || command.itemCode().isBlank()) {
+            throw Problems.invalid("itemCode", "itemCode is required: the catalog item (事项) reported");
+        }
+        Channel channel = channel(command.channel(), me);
+        Place place = place(command);
+        IncidentId id = IncidentId.random();
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+                throw Problems.invalid("Idempotency-Key", "Idempotency-Key must have 1 to 200 characters");
+            }
+            String fingerprint = fingerprint(command, channel);
+            Optional<IdempotencyRows.Claim> earlier =
+                    idempotency.claim(me.userId(), idempotencyKey, fingerprint, id.value(), now);
+            if (earlier.isPresent()) {
+                if (!earlier.get().request().equals(fingerprint)) {
+                    throw Problems.of(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "idempotency-key-reused",
+                            "Idempotency-Key " + idempotencyKey + " was already used for a different report",
+                            Map.of("field", "Idempotency-Key"));
+                }
+                return new Reported(view(loaded(new IncidentId(earlier.get().incidentId())), me), false);
+            }
+        }
+        CatalogItem item = items.find(command.itemCode().strip())
+                .filter(CatalogItem::active)
+                .orElseThrow(() -> Problems.of(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "unknown-item",
+                        "There is no catalog item (事项) " + command.itemCode() + " open for reports",
+                        Map.of("field", "itemCode")));
+        Location location = locate(command, place);
+        Centre owner = routing.owner(location, item.terms().normalLevel())
+                .orElseThrow(() -> Problems.of(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "no-centre",
+                        "No centre (综治中心) serves grid " + location.grid().code() + " at level "
+                                + item.terms().normalLevel(),
+                        Map.of()));
+        Actor actor = actors.of(me, reportingRoles(channel));
+        String reporterName = blankToNull(command.reporterName());
+        Reporter reporter = actor.role() == Role.RESIDENT
+                ? new Reporter(me.userId(), reporterName == null ? me.displayName() : reporterName)
+                : Reporter.withoutAccount(reporterName == null ? me.displayName() : reporterName);
+        Intake intake = new Intake(
+                channel,
+                command.text() == null ? "" : command.text().strip(),
+                place,
+                location.grid().code(),
+                location.village().path(),
+                reporter);
+        Act act = new Act(actor, now, "", ids(command.photoIds()));
+        Incident incident;
+        try {
+            incident = Incident.report(id, intake, item.terms(), owner, act, deadlines);
+        } catch (ActionRefused refused) {
+            throw problem(refused.rejection(), "REPORT");
+        }
+        checkPhotos(command.photoIds(), me, null);
+        IncidentRows.Placement placement = new IncidentRows.Placement(
+                location.village().code(),
+                location.town() == null ? null : location.town().code(),
+                location.county() == null ? null : location.county().code(),
+                item.categoryCode(),
+                phones.encrypt(blankToNull(command.reporterPhone())));
+        store.add(incident, placement, now);
+        photos.attach(command.photoIds(), id);
+        return new Reported(view(new IncidentStore.Loaded(incident, placement, false), me), true);
+    }
+
+    private Channel channel(String given, StaffPrincipal me) {
+        if (given != null && !given.isBlank()) {
+            return parse(Channel.class, "channel", given);
+        }
+        return switch (Actors.roleFor(me, Role.GRID_WORKER, Role.RESIDENT, Role.CENTRE_DISPATCHER)) {
+            case GRID_WORKER -> Channel.GRID_WORKER;
+            case RESIDENT -> Channel.CITIZEN;
+            case CENTRE_DISPATCHER -> Channel.HOTLINE;
+            default -> throw Problems.invalid("channel", "channel is required for a " + me.roles());
+        };
+    }
+
+    private static Role[] reportingRoles(Channel channel) {
+        return switch (channel) {
+            case GRID_WORKER, PATROL -> new Role[] {Role.GRID_WORKER};
+            case CITIZEN -> new Role[] {Role.RESIDENT};
+            case HOTLINE, VISIT, SENSOR -> new Role[] {Role.CENTRE_DISPATCHER};
+        };
+    }
+
+    private static Place place(ReportIncident command) {
+        Double lng = command.longitude();
+        Double lat = command.latitude();
+        if ((lng == null) != (lat == null)) {
+            throw Problems.invalid(lng == null ? "longitude" : "latitude", "longitude and latitude come together");
+        }
+        if (lng != null) {
+            if (!Double.isFinite(lng) || lng < -180 || lng > 180) {
+                throw Problems.invalid("longitude", "longitude must be between -180 and 180");
+            }
+            if (!Double.isFinite(lat) || lat < -90 || lat > 90) {
+                throw Problems.invalid("latitude", "latitude must be between -90 and 90");
+            }
+        }
+        String address = blankToNull(command.address());
+        if (address != null && address.length() > 500) {
+            throw Problems.invalid("address", "address may have at most 500 characters");
+        }
+        if (lng == null && address == null) {
+            throw Problems.invalid("longitude", "a report needs coordinates or an address");
+        }
+        if (lng == null && blankToNull(command.gridCode()) == null) {
+            throw Problems.invalid("gridCode", "a report with an address only must name its grid (gridCode)");
+        }
+        String phone = blankToNull(command.reporterPhone());
+        if (phone != null && !phone.matches("[0-9+\\- ]{3,20}")) {
+            throw Problems.invalid("reporterPhone", "reporterPhone must be a phone number");
+        }
+        if (command.reporterName() != null && command.reporterName().length() > 100) {
+            throw Problems.invalid("reporterName", "reporterName may have at most 100 characters");
+        }
+        return new Place(lng, lat, address);
+    }
+
+    private Location locate(ReportIncident command, Place place) {
+        if (place.longitude() != null) {
+            return grids.locate(place.longitude(), place.latitude())
+                    .orElseThrow(() -> Problems.of(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "outside-jurisdiction",
+                            "The location " + place.longitude() + ", " + place.latitude()
+                                    + " lies outside the city's grids (outside jurisdiction)",
+                            Map.of("field", "longitude")));
+        }
+        return grids.location(command.gridCode().strip())
+                .orElseThrow(() -> Problems.of(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "unknown-grid",
+                        "There is no grid " + command.gridCode(),
+                        Map.of("field", "gridCode")));
+    }
+
+    /** What makes two intakes the same request: every field, in a fixed order. */
+    private static String fingerprint(ReportIncident c, Channel channel) {
+        StringBuilder out = new StringBuilder();
+        for (Object field : new Object[] {
+            c.itemCode(), c.text(), channel, c.longitude(), c.latitude(), c.address(), c.gridCode(), c.reporterName(),
+            c.reporterPhone(), c.photoIds()
+        }) {
+            String text = String.valueOf(field);
+            out.append(text.length()).append(':').append(text);
+        }
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(out.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Actions
+
+    /** 受理 (立案). */
+    @Transactional
+    public IncidentView accept(UUID id, IncidentCommand.Plain c, StaffPrincipal me) {
+        return perform(id, c, me, "ACCEPT", (incident, act) -> incident.accept(act), Role.CENTRE_DISPATCHER);
+    }
+
+    /** 不予受理; the comment is the reason. */
+    @Transactional
+    public IncidentView reject(UUID id, IncidentCommand.Plain c, StaffPrincipal me) {
+        return perform(id, c, me, "REJECT", (incident, act) -> incident.reject(act), Role.CENTRE_DISPATCHER);
+    }
+
+    /** 合并 into another incident, which counts one more supporter; both change or neither. */
+    @Transactional
+    public IncidentView merge(UUID id, IncidentCommand.Merge c, StaffPrincipal me) {
+        if (c.into() == null) {
+            throw Problems.invalid("into", "into is required: the incident this one duplicates");
+        }
+        IncidentStore.Loaded survivor = store.load(new IncidentId(c.into()))
+                .orElseThrow(() -> Problems.of(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "unknown-incident",
+                        "There is no incident " + c.into(),
+                        Map.of("field", "into")));
+        long survivorVersion = survivor.incident().version();
+        IncidentView view = perform(
+                id,
+                c,
+                me,
+                "MERGE",
+                (incident, act) -> incident.mergeInto(survivor.incident(), act),
+                Role.CENTRE_DISPATCHER);
+        if (!store.save(survivor.incident(), survivorVersion, clock.instant())) {
+            throw changedMeanwhile(c.into());
+        }
+        return view;
+    }
+
+    /** 自行处置 by a grid worker of the incident's grid; the comment is the result, the photos the evidence. */
+    @Transactional
+    public IncidentView resolve(UUID id, IncidentCommand.Plain c, StaffPrincipal me) {
+        return perform(
+                id, c, me, "RESOLVE_ON_THE_SPOT", (incident, act) -> incident.resolveOnTheSpot(act), Role.GRID_WORKER);
+    }
+
+    /** 派遣: single, dual, joint (吹哨报到) or down to a lower centre. */
+    @Transactional
+    public IncidentView dispatch(UUID id, IncidentCommand.Dispatch c, StaffPrincipal me) {
+        String mode = c.mode() == null ? "SINGLE" : c.mode().strip().toUpperCase(Locale.ROOT);
+        return perform(
+                id,
+                c,
+                me,
+                "DISPATCH",
+                (incident, act) -> incident.dispatch(act, dispatchOf(mode, c, incident)),
+                Role.CENTRE_DISPATCHER);
+    }
+
+    private Dispatch dispatchOf(String mode, IncidentCommand.Dispatch c, Incident incident) {
+        String village = villageOf(incident);
+        return switch (mode) {
+            case "SINGLE" -> new Dispatch.Single(department(c.department(), village, "department"));
+            case "DUAL" -> {
+                if (c.supervisorUserId() == null) {
+                    throw Problems.invalid("supervisorUserId", "dual dispatch (双派单) needs the supervising grid worker");
+                }
+                boolean worksGrid = staff.gridStaff(incident.intake().gridCode()).stream()
+                        .anyMatch(a -> a.userId() == c.supervisorUserId() && a.duty() == GridDuty.GRID_WORKER);
+                if (!worksGrid) {
+                    throw Problems.of(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "invalid-action",
+                            "User " + c.supervisorUserId() + " is no grid worker of grid "
+                                    + incident.intake().gridCode(),
+                            Map.of("field", "supervisorUserId"));
+                }
+                yield new Dispatch.Dual(department(c.department(), village, "department"), c.supervisorUserId());
+            }
+            case "JOINT" -> {
+                List<Department> assisting = new ArrayList<>();
+                for (int i = 0; i < c.assisting().size(); i++) {
+                    assisting.add(department(c.assisting().get(i), village, "assisting[" + i + "]"));
+                }
+                yield new Dispatch.Joint(department(c.department(), village, "department"), assisting);
+            }
+            case "DOWN" -> {
+                if (c.centre() == null || c.centre().isBlank()) {
+                    throw Problems.invalid("centre", "dispatching down (下派) needs the region code of the lower centre");
+                }
+                yield new Dispatch.Down(routing.centreOfRegion(c.centre().strip())
+                        .orElseThrow(() -> unprocessable("centre", "There is no centre of region " + c.centre())));
+            }
+            default -> throw Problems.invalid("mode", "mode must be one of [SINGLE, DUAL, JOINT, DOWN]");
+        };
+    }
+
+    private Department department(String code, String village, String field) {
+        if (code == null || code.isBlank()) {
+            throw Problems.invalid(field, field + " is required: a department code such as chengguan");
+        }
+        return routing.department(code.strip(), village)
+                .orElseThrow(() -> unprocessable(field, "There is no department " + code + " serving " + village));
+    }
+
+    /** 签收 by the lead department. */
+    @Transactional
+    public IncidentView sign(UUID id, IncidentCommand.Plain c, StaffPrincipal me) {
+        return perform(id, c, me, "SIGN", (incident, act) -> incident.sign(act), Role.DEPARTMENT_HANDLER);
+    }
+
+    /** 退回 by the lead department before signing; the comment is the reason. */
+    @Transactional
+    public IncidentView returnToCentre(UUID id, IncidentCommand.Plain c, StaffPrincipal me) {
+        return perform(id, c, me, "RETURN", (incident, act) -> incident.returnToCentre(act), Role.DEPARTMENT_HANDLER);
+    }
+
+    /** 申请延期 by the lead department. */
+    @Transactional
+    public IncidentView requestExtension(UUID id, IncidentCommand.RequestExtension c, StaffPrincipal me) {
+        if (c.hours() == null) {
+            throw Problems.invalid("hours", "hours is required: how much longer");
+        }
+        return perform(
+                id,
+                c,
+                me,
+                "REQUEST_EXTENSION",
+                (incident, act) -> incident.requestExtension(act, Duration.ofHours(c.hours())),
+                Role.DEPARTMENT_HANDLER);
+    }
+
+    /** 延期审批 by the owning centre. */
+    @Transactional
+    public IncidentView decideExtension(UUID id, IncidentCommand.DecideExtension c, StaffPrincipal me) {
+        if (c.approve() == null) {
+            throw Problems.invalid("approve", "approve is required: true or false");
+        }
+        return perform(
+                id,
+                c,
+                me,
+                c.approve() ? "APPROVE_EXTENSION" : "DENY_EXTENSION",
+                (incident, act) -> incident.decideExtension(act, c.approve()),
+                Role.CENTRE_DISPATCHER);
+    }
+
+    /** 报到 by an assisting department of a joint task. */
+    @Transactional
+    public IncidentView reportIn(UUID id, IncidentCommand.Plain c, StaffPrincipal me) {
+        return perform(id, c, me, "REPORT_IN", (incident, act) -> incident.reportIn(act), Role.DEPARTMENT_HANDLER);
+    }
+
+    /** 协办反馈 by an assisting department; the comment is its part. */
+    @Transactional
+    public IncidentView recordPart(UUID id, IncidentCommand.Plain c, StaffPrincipal me) {
+        return perform(id, c, me, "RECORD_PART", (incident, act) -> incident.recordPart(act), Role.DEPARTMENT_HANDLER);
+    }
+
+    /** 办结反馈 by the lead department; the comment is the result, the photos the evidence. */
+    @Transactional
+    public IncidentView complete(UUID id, IncidentCommand.Plain c, StaffPrincipal me) {
+        return perform(id, c, me, "COMPLETE", (incident, act) -> incident.complete(act), Role.DEPARTMENT_HANDLER);
+    }
+
+    /** 核查: passed closes, failed sends back as rework. */
+    @Transactional
+    public IncidentView verify(UUID id, IncidentCommand.Verify c, StaffPrincipal me) {
+        if (c.passed() == null) {
+            throw Problems.invalid("passed", "passed is required: true or false");
+        }
+        return perform(
+                id,
+                c,
+                me,
+                c.passed() ? "VERIFY_PASS" : "VERIFY_FAIL",
+                (incident, act) -> incident.verify(act, c.passed()),
+                Role.GRID_WORKER,
+                Role.CENTRE_DISPATCHER);
+    }
+
+    /** 上报 to the parent centre (or, for an emergency item, a named centre further up). */
+    @Transactional
+    public IncidentView escalate(UUID id, IncidentCommand.Escalate c, StaffPrincipal me) {
+        return perform(
+                id,
+                c,
+                me,
+                "ESCALATE",
+                (incident, act) -> incident.escalate(act, escalationTarget(c, incident)),
+                Role.CENTRE_DISPATCHER);
+    }
+
+    private Centre escalationTarget(IncidentCommand.Escalate c, Incident incident) {
+        if (c.centre() != null && !c.centre().isBlank()) {
+            return routing.centreOfRegion(c.centre().strip())
+                    .orElseThrow(() -> unprocessable("centre", "There is no centre of region " + c.centre()));
+        }
+        return routing.parentOf(incident.owner()).orElse(null);
+    }
+
+    /** 评价 by the reporter, or by the owning centre recording the return call (回访). */
+    @Transactional
+    public IncidentView evaluate(UUID id, IncidentCommand.Evaluate c, StaffPrincipal me) {
+        Satisfaction rating = parse(Satisfaction.class, "satisfaction", c.satisfaction());
+        if (rating == null) {
+            throw Problems.invalid("satisfaction", "satisfaction is required");
+        }
+        return perform(
+                id,
+                c,
+                me,
+                "EVALUATE",
+                (incident, act) -> incident.evaluate(act, rating),
+                Role.RESIDENT,
+                Role.CENTRE_DISPATCHER);
+    }
+
+    /** 重办 after 不满意. */
+    @Transactional
+    public IncidentView reopen(UUID id, IncidentCommand.Plain c, StaffPrincipal me) {
+        return perform(id, c, me, "REOPEN", (incident, act) -> incident.reopen(act), Role.CENTRE_DISPATCHER);
+    }
+
+    /** 催办. */
+    @Transactional
+    public IncidentView urge(UUID id, IncidentCommand.Plain c, StaffPrincipal me) {
+        return perform(
+                id, c, me, "URGE", (incident, act) -> incident.urge(act), Role.LEADER, Role.CENTRE_DISPATCHER);
+    }
+
+    /** 督办: a supervision order with its own deadline; the comment is the instruction. */
+    @Transactional
+    public IncidentView supervise(UUID id, IncidentCommand.Supervise c, StaffPrincipal me) {
+        if (c.hours() == null || c.hours() < 1) {
+            throw Problems.invalid("hours", "hours is required: the order's time limit, at least 1");
+        }
+        TimeLimit limit = new TimeLimit(
+                Duration.ofHours(c.hours()), Boolean.TRUE.equals(c.naturalHours()) ? TimeMode.NATURAL : TimeMode.WORKING);
+        return perform(
+                id,
+                c,
+                me,
+                "SUPERVISE",
+                (incident, act) -> incident.supervise(act, limit),
+                Role.LEADER,
+                Role.CENTRE_DISPATCHER);
+    }
+
+    /** 督办回复. */
+    @Transactional
+    public IncidentView replyToSupervision(UUID id, IncidentCommand.ReplyToSupervision c, StaffPrincipal me) {
+        if (c.order() == null) {
+            throw Problems.invalid("order", "order is required: the number of the supervision order");
+        }
+        return perform(
+                id,
+                c,
+                me,
+                "REPLY_SUPERVISION",
+                (incident, act) -> incident.replyToSupervision(act, c.order()),
+                Role.CENTRE_DISPATCHER,
+                Role.DEPARTMENT_HANDLER);
+    }
+
+    private IncidentView perform(
+            UUID id,
+            IncidentCommand command,
+            StaffPrincipal me,
+            String action,
+            BiFunction<Incident, Act, Decision> decide,
+            Role... roles) {
+        IncidentStore.Loaded loaded = loaded(new IncidentId(id));
+        Incident incident = loaded.incident();
+        long version = incident.version();
+        if (command.photoIds().size() > Incident.MAX_ATTACHMENTS) {
+            throw unprocessable(
+                    "photoIds", "An action may carry at most " + Incident.MAX_ATTACHMENTS + " photos");
+        }
+        Instant now = clock.instant();
+        Act act = new Act(actors.of(me, roles), now, command.comment(), ids(command.photoIds()));
+        Decision decision = decide.apply(incident, act);
+        if (decision instanceof Decision.Rejected rejected) {
+            throw problem(rejected, action);
+        }
+        checkPhotos(command.photoIds(), me, incident.id());
+        if (!store.save(incident, version, now)) {
+            throw changedMeanwhile(id);
+        }
+        photos.attach(command.photoIds(), incident.id());
+        return view(loaded, me);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Queries
+
+    /** An incident with its history and photos; empty outside the caller's scope (residents: not their report). */
+    @Transactional(readOnly = true)
+    public Optional<IncidentView> find(UUID id, StaffPrincipal me) {
+        return store.load(new IncidentId(id))
+                .filter(l -> canSee(me, l.incident().snapshot()))
+                .map(l -> view(l, me));
+    }
+
+    /** The history of an incident and whether its hash chain verifies; empty outside the caller's scope. */
+    @Transactional(readOnly = true)
+    public Optional<HistoryView> history(UUID id, StaffPrincipal me) {
+        IncidentId incidentId = new IncidentId(id);
+        return rows.find(incidentId)
+                .filter(stored -> canSee(me, stored.snapshot()))
+                .map(stored -> history(rows.history(incidentId)));
+    }
+
+    /** A page of incidents within the caller's scope. */
+    @Transactional(readOnly = true)
+    public IncidentPage list(IncidentFilter f, StaffPrincipal me) {
+        if (f.page() < 0) {
+            throw Problems.invalid("page", "page must be 0 or more");
+        }
+        if (f.size() < 1 || f.size() > 200) {
+            throw Problems.invalid("size", "size must be between 1 and 200");
+        }
+        String regionPath = null;
+        if (blankToNull(f.region()) != null) {
+            regionPath = regions.find(f.region().strip())
+                    .map(RegionView::path)
+                    .orElseThrow(() -> Problems.invalid("region", "region " + f.region() + " does not exist"));
+        }
+        IncidentSearch.Sort sort = IncidentSearch.Sort.REPORTED_AT;
+        boolean ascending = false;
+        if (blankToNull(f.sort()) != null) {
+            String[] parts = f.sort().strip().split(",");
+            sort = switch (parts[0].strip()) {
+                case "reportedAt" -> IncidentSearch.Sort.REPORTED_AT;
+                case "deadline" -> IncidentSearch.Sort.DEADLINE;
+                case "status" -> IncidentSearch.Sort.STATUS;
+                default -> throw Problems.invalid("sort", "sort must be reportedAt, deadline or status");};
+            if (parts.length > 1) {
+                ascending = switch (parts[1].strip().toLowerCase(Locale.ROOT)) {
+                    case "asc" -> true;
+                    case "desc" -> false;
+                    default -> throw Problems.invalid("sort", "sort direction must be asc or desc");};
+            }
+        }
+        if (f.from() != null && f.to() != null && f.to().isBefore(f.from())) {
+            throw Problems.invalid("to", "to must not be before from");
+        }
+        if (f.text() != null && f.text().length() > 200) {
+            throw Problems.invalid("text", "text may have at most 200 characters");
+        }
+        boolean resident = onlyResident(me);
+        Channel channel = parse(Channel.class, "channel", f.channel());
+        return search.page(new IncidentSearch.Query(
+                resident ? null : scopeOf(me),
+                resident ? me.userId() : null,
+                parse(Status.class, "status", f.status()),
+                parse(Light.class, "light", f.light()),
+                regionPath,
+                blankToNull(f.grid()),
+                blankToNull(f.category()),
+                blankToNull(f.item()),
+                channel == null ? null : channel.name(),
+                f.from() == null ? null : f.from().atStartOfDay(LOCAL).toInstant(),
+                f.to() == null ? null : f.to().plusDays(1).atStartOfDay(LOCAL).toInstant(),
+                blankToNull(f.text()),
+                sort,
+                ascending,
+                f.page(),
+                f.size(),
+                clock.instant()));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Photos
+
+    /** A photo as served: its type and bytes. */
+    public record Photo(String contentType, byte[] data) {}
+
+    /**
+     * Stores an uploaded photo, to be attached to an intake or an action by its id. Only JPEG, PNG and WebP are
+     * accepted, recognised by their content, not their name; at most {@link #MAX_PHOTO_BYTES}.
+     */
+    @Transactional
+    public IncidentView.PhotoView upload(byte[] data, StaffPrincipal me) {
+        if (data == null || data.length == 0) {
+            throw Problems.invalid("file", "the photo is empty");
+        }
+        if (data.length > MAX_PHOTO_BYTES) {
+            throw Problems.of(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "photo-too-large",
+                    "A photo may have at most 10 MB, not " + data.length + " bytes",
+                    Map.of("field", "file"));
+        }
+        String type = PhotoTypes.sniff(data)
+                .orElseThrow(() -> Problems.of(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "not-an-image",
+                        "Only JPEG, PNG and WebP photos are accepted; this file is none of them",
+                        Map.of("field", "file")));
+        UUID id = UUID.randomUUID();
+        photos.insert(id, me.userId(), type, data, PhotoTypes.sha256(data), clock.instant());
+        return new IncidentView.PhotoView(id, null, type, data.length);
+    }
+
+    /** A photo of an incident the caller may see. */
+    @Transactional(readOnly = true)
+    public Optional<Photo> photo(UUID incidentId, UUID photoId, StaffPrincipal me) {
+        IncidentId incident = new IncidentId(incidentId);
+        return rows.find(incident)
+                .filter(stored -> canSee(me, stored.snapshot()))
+                .flatMap(stored -> photos.data(photoId))
+                .filter(p -> incidentId.equals(p.row().incidentId()))
+                .map(p -> new Photo(p.row().contentType(), p.data()));
+    }
+
+    private void checkPhotos(List<UUID> ids, StaffPrincipal me, IncidentId incident) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        if (new HashSet<>(ids).size() != ids.size()) {
+            throw unprocessable("photoIds", "A photo is named twice");
+        }
+        List<PhotoRows.PhotoRow> found = photos.find(ids);
+        for (UUID id : ids) {
+            boolean usable = found.stream()
+                    .anyMatch(p -> p.id().equals(id)
+                            && p.uploadedBy() == me.userId()
+                            && (p.incidentId() == null
+                                    || (incident != null && p.incidentId().equals(incident.value()))));
+            if (!usable) {
+                throw unprocessable("photoIds", "Photo " + id + " was not uploaded by you or belongs elsewhere");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Scope and views
+
+    private IncidentStore.Loaded loaded(IncidentId id) {
+        return store.load(id).orElseThrow(() -> Problems.notFound("incident", id.toString()));
+    }
+
+    private static boolean onlyResident(StaffPrincipal me) {
+        return me.roles().size() == 1 && me.hasRole(org.onegrid.staff.Role.RESIDENT);
+    }
+
+    private static String scopeOf(StaffPrincipal me) {
+        return me.scopePath() == null ? "" : me.scopePath();
+    }
+
+    private static boolean canSee(StaffPrincipal me, IncidentSnapshot s) {
+        if (onlyResident(me)) {
+            return s.intake().reporter().hasAccount()
+                    && s.intake().reporter().userId() == me.userId();
+        }
+        return s.intake().regionPath().startsWith(scopeOf(me));
+    }
+
+    private String villageOf(Incident incident) {
+        String path = incident.intake().regionPath();
+        String trimmed = path.substring(0, path.length() - 1);
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+
+    static HistoryView history(List<HistoryEntry> entries) {
+        HistoryChain.Verification verification = HistoryChain.verify(entries);
+        return new HistoryView(
+                entries.stream()
+                        .map(e -> new HistoryView.Entry(
+                                e.sequence(),
+                                e.at(),
+                                e.actorId(),
+                                e.actorName(),
+                                e.role().name(),
+                                e.orgId(),
+                                e.fromStatus() == null ? null : e.fromStatus().name(),
+                                e.toStatus().name(),
+                                e.action().name(),
+                                e.action().label(),
+                                e.comment(),
+                                e.detail(),
+                                e.attachmentIds(),
+                                e.previousHash(),
+                                e.hash()))
+                        .toList(),
+                verification.holds(),
+                verification.firstBroken());
+    }
+
+    private IncidentView view(IncidentStore.Loaded loaded, StaffPrincipal me) {
+        Incident incident = loaded.incident();
+        IncidentSnapshot s = incident.snapshot();
+        IncidentRows.Placement placement = loaded.placement();
+        Instant now = clock.instant();
+        Handling h = s.handling();
+        String phone = null;
+        if (placement.reporterPhone() != null) {
+            phone = PhoneCipher.mask(phones.decrypt(placement.reporterPhone()));
+        }
+        return new IncidentView(
+                s.id().value(),
+                s.version(),
+                s.status().name(),
+                s.status().label(),
+                s.intake().channel().name(),
+                s.terms().itemCode(),
+                s.terms().itemName(),
+                placement.categoryCode(),
+                new IncidentView.Terms(
+                        s.terms().normalLevel().name(),
+                        s.terms().departmentCodes(),
+                        limit(s.terms().accept()),
+                        limit(s.terms().handle()),
+                        limit(s.terms().verify()),
+                        s.terms().jointAllowed(),
+                        s.terms().emergency(),
+                        s.terms().autoEscalateOnOverdue()),
+                s.intake().text(),
+                s.intake().place().longitude(),
+                s.intake().place().latitude(),
+                s.intake().place().address(),
+                s.intake().gridCode(),
+                placement.villageCode(),
+                placement.townCode(),
+                placement.countyCode(),
+                s.intake().regionPath(),
+                s.intake().reporter().userId(),
+                s.intake().reporter().name(),
+                phone,
+                s.reportedAt(),
+                new IncidentView.Org(
+                        s.owner().orgId(),
+                        routing.name(s.owner().orgId()).orElse(null),
+                        s.owner().level().name(),
+                        s.owner().regionPath()),
+                h == null
+                        ? null
+                        : new IncidentView.HandlingView(
+                                h.mode().name(),
+                                org(h.lead()),
+                                h.assisting().stream()
+                                        .map(a -> new IncidentView.AssistView(
+                                                org(a.department()), a.reportedInAt(), a.part(), a.partRecordedAt()))
+                                        .toList(),
+                                h.supervisorUserId(),
+                                h.dispatchedAt(),
+                                h.signedAt()),
+                s.stage() == null
+                        ? null
+                        : new IncidentView.StageView(
+                                s.stage().stage().name(),
+                                s.stage().startedAt(),
+                                s.stage().deadline(),
+                                s.stage().yellowAt(),
+                                s.stage().overdueMarked()),
+                incident.light(now).map(Enum::name).orElse(null),
+                s.pendingExtension() == null
+                        ? null
+                        : new IncidentView.ExtensionView(
+                                s.pendingExtension().extra(),
+                                s.pendingExtension().reason(),
+                                s.pendingExtension().requestedBy(),
+                                s.pendingExtension().departmentId(),
+                                s.pendingExtension().requestedAt()),
+                new IncidentView.Counts(
+                        s.tally().supporters(),
+                        s.tally().returns(),
+                        s.tally().reworks(),
+                        s.tally().reopens(),
+                        s.tally().escalations(),
+                        s.tally().urges(),
+                        s.tally().overdues(),
+                        s.tally().extensions()),
+                s.mergedInto() == null ? null : s.mergedInto().value(),
+                s.result(),
+                s.satisfaction() == null ? null : s.satisfaction().name(),
+                s.resolutionLevel() == null ? null : s.resolutionLevel().name(),
+                s.closedAt(),
+                new IncidentView.StageTimesView(
+                        s.stageTimes().accept(), s.stageTimes().handle(), s.stageTimes().verify()),
+                s.supervisions().stream()
+                        .map(o -> new IncidentView.SupervisionView(
+                                o.number(),
+                                o.issuerUserId(),
+                                o.issuerOrgId(),
+                                o.instruction(),
+                                o.issuedAt(),
+                                o.deadline(),
+                                o.reply(),
+                                o.repliedBy(),
+                                o.repliedAt()))
+                        .toList(),
+                photos.ofIncident(s.id()).stream()
+                        .map(p -> new IncidentView.PhotoView(
+                                p.id(),
+                                "/api/v1/incidents/" + s.id() + "/photos/" + p.id(),
+                                p.contentType(),
+                                p.size()))
+                        .toList(),
+                history(incident.history()));
+    }
+
+    private IncidentView.Org org(Department d) {
+        return new IncidentView.Org(d.orgId(), routing.name(d.orgId()).orElse(null), null, d.regionPath());
+    }
+
+    private static IncidentView.Limit limit(TimeLimit limit) {
+        return new IncidentView.Limit(limit.duration(), limit.mode().name());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Problems
+
+    static ErrorResponseException problem(Decision.Rejected rejected, String action) {
+        return switch (rejected.kind()) {
+            case FORBIDDEN -> Problems.of(
+                    HttpStatus.FORBIDDEN, "forbidden", rejected.reason(), Map.of("action", action));
+            case CONFLICT -> Problems.of(HttpStatus.CONFLICT, "conflict", rejected.reason(), Map.of("action", action));
+            case INVALID -> Problems.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT, "invalid-action", rejected.reason(), Map.of("action", action));
+        };
+    }
+
+    private static ErrorResponseException changedMeanwhile(UUID id) {
+        return Problems.of(
+                HttpStatus.CONFLICT,
+                "changed-meanwhile",
+                "The incident " + id + " changed meanwhile; load it again and retry",
+                Map.of());
+    }
+
+    private static ErrorResponseException unprocessable(String field, String detail) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-action", detail, Map.of("field", field));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid(
+                    field, field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static List<String> ids(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).toList();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,23 @@
+package org.onegrid.incident;
+
+import java.time.Clock;
+import org.onegrid.incident.domain.Deadlines;
+import org.onegrid.worktime.WorkCalendar;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The incident module's time: the statutory calendar for deadlines, and the clock every action is stamped with. */
+@Configuration(proxyBeanMethods = false)
+class IncidentConfiguration {
+
+    @Bean
+    Deadlines incidentDeadlines(WorkCalendar calendar) {
+        return Deadlines.of(calendar);
+    }
+
+    /** The time of actions and of the overdue scan; tests replace it to move time forward. */
+    @Bean
+    Clock incidentClock() {
+        return Clock.systemUTC();
+    }
+}
