@@ -30,7 +30,8 @@ class Actors {
             return Actor.resident(me.userId(), me.displayName());
         }
         String path = me.scopePath() == null || me.scopePath().isEmpty() ? "/" : me.scopePath();
-        OrgKind kind = me.orgKind() == null ? null : OrgKind.valueOf(me.orgKind().name());
+        OrgKind kind =
+                me.orgKind() == null ? null : OrgKind.valueOf(me.orgKind().name());
         Set<String> grids = role == Role.GRID_WORKER
                 ? staff.gridsOf(me.userId()).stream()
                         .filter(g -> g.duty() == GridDuty.GRID_WORKER)

@@ -285,8 +285,16 @@ public class IncidentApi {
     private static String fingerprint(ReportIncident c, Channel channel) {
         StringBuilder out = new StringBuilder();
         for (Object field : new Object[] {
-            c.itemCode(), c.text(), channel, c.longitude(), c.latitude(), c.address(), c.gridCode(), c.reporterName(),
-            c.reporterPhone(), c.photoIds()
+            c.itemCode(),
+            c.text(),
+            channel,
+            c.longitude(),
+            c.latitude(),
+            c.address(),
+            c.gridCode(),
+            c.reporterName(),
+            c.reporterPhone(),
+            c.photoIds()
         }) {
             String text = String.valueOf(field);
             out.append(text.length()).append(':').append(text);
@@ -529,8 +537,7 @@ public class IncidentApi {
     /** 催办. */
     @Transactional
     public IncidentView urge(UUID id, IncidentCommand.Plain c, StaffPrincipal me) {
-        return perform(
-                id, c, me, "URGE", (incident, act) -> incident.urge(act), Role.LEADER, Role.CENTRE_DISPATCHER);
+        return perform(id, c, me, "URGE", (incident, act) -> incident.urge(act), Role.LEADER, Role.CENTRE_DISPATCHER);
     }
 
     /** 督办: a supervision order with its own deadline; the comment is the instruction. */
@@ -540,7 +547,8 @@ public class IncidentApi {
             throw Problems.invalid("hours", "hours is required: the order's time limit, at least 1");
         }
         TimeLimit limit = new TimeLimit(
-                Duration.ofHours(c.hours()), Boolean.TRUE.equals(c.naturalHours()) ? TimeMode.NATURAL : TimeMode.WORKING);
+                Duration.ofHours(c.hours()),
+                Boolean.TRUE.equals(c.naturalHours()) ? TimeMode.NATURAL : TimeMode.WORKING);
         return perform(
                 id,
                 c,
@@ -578,8 +586,7 @@ public class IncidentApi {
         Incident incident = loaded.incident();
         long version = incident.version();
         if (command.photoIds().size() > Incident.MAX_ATTACHMENTS) {
-            throw unprocessable(
-                    "photoIds", "An action may carry at most " + Incident.MAX_ATTACHMENTS + " photos");
+            throw unprocessable("photoIds", "An action may carry at most " + Incident.MAX_ATTACHMENTS + " photos");
         }
         Instant now = clock.instant();
         Act act = new Act(actors.of(me, roles), now, command.comment(), ids(command.photoIds()));
@@ -638,12 +645,14 @@ public class IncidentApi {
                 case "reportedAt" -> IncidentSearch.Sort.REPORTED_AT;
                 case "deadline" -> IncidentSearch.Sort.DEADLINE;
                 case "status" -> IncidentSearch.Sort.STATUS;
-                default -> throw Problems.invalid("sort", "sort must be reportedAt, deadline or status");};
+                default -> throw Problems.invalid("sort", "sort must be reportedAt, deadline or status");
+            };
             if (parts.length > 1) {
                 ascending = switch (parts[1].strip().toLowerCase(Locale.ROOT)) {
                     case "asc" -> true;
                     case "desc" -> false;
-                    default -> throw Problems.invalid("sort", "sort direction must be asc or desc");};
+                    default -> throw Problems.invalid("sort", "sort direction must be asc or desc");
+                };
             }
         }
         if (f.from() != null && f.to() != null && f.to().isBefore(f.from())) {
@@ -755,8 +764,7 @@ public class IncidentApi {
 
     private static boolean canSee(StaffPrincipal me, IncidentSnapshot s) {
         if (onlyResident(me)) {
-            return s.intake().reporter().hasAccount()
-                    && s.intake().reporter().userId() == me.userId();
+            return s.intake().reporter().hasAccount() && s.intake().reporter().userId() == me.userId();
         }
         return s.intake().regionPath().startsWith(scopeOf(me));
     }
@@ -882,7 +890,9 @@ public class IncidentApi {
                 s.resolutionLevel() == null ? null : s.resolutionLevel().name(),
                 s.closedAt(),
                 new IncidentView.StageTimesView(
-                        s.stageTimes().accept(), s.stageTimes().handle(), s.stageTimes().verify()),
+                        s.stageTimes().accept(),
+                        s.stageTimes().handle(),
+                        s.stageTimes().verify()),
                 s.supervisions().stream()
                         .map(o -> new IncidentView.SupervisionView(
                                 o.number(),
@@ -897,10 +907,7 @@ public class IncidentApi {
                         .toList(),
                 photos.ofIncident(s.id()).stream()
                         .map(p -> new IncidentView.PhotoView(
-                                p.id(),
-                                "/api/v1/incidents/" + s.id() + "/photos/" + p.id(),
-                                p.contentType(),
-                                p.size()))
+                                p.id(), "/api/v1/incidents/" + s.id() + "/photos/" + p.id(), p.contentType(), p.size()))
                         .toList(),
                 history(incident.history()));
     }
@@ -918,11 +925,15 @@ public class IncidentApi {
 
     static ErrorResponseException problem(Decision.Rejected rejected, String action) {
         return switch (rejected.kind()) {
-            case FORBIDDEN -> Problems.of(
-                    HttpStatus.FORBIDDEN, "forbidden", rejected.reason(), Map.of("action", action));
+            case FORBIDDEN ->
+                Problems.of(HttpStatus.FORBIDDEN, "forbidden", rejected.reason(), Map.of("action", action));
             case CONFLICT -> Problems.of(HttpStatus.CONFLICT, "conflict", rejected.reason(), Map.of("action", action));
-            case INVALID -> Problems.of(
-                    HttpStatus.UNPROCESSABLE_CONTENT, "invalid-action", rejected.reason(), Map.of("action", action));
+            case INVALID ->
+                Problems.of(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "invalid-action",
+                        rejected.reason(),
+                        Map.of("action", action));
         };
     }
 

@@ -81,7 +81,8 @@ public record IncidentView(
     public record StageView(
             String stage, Instant startedAt, Instant deadline, Instant yellowAt, boolean overdueMarked) {}
 
-    public record ExtensionView(Duration extra, String reason, long requestedBy, long departmentId, Instant requestedAt) {}
+    public record ExtensionView(
+            Duration extra, String reason, long requestedBy, long departmentId, Instant requestedAt) {}
 
     public record Counts(
             int supporters,

@@ -47,7 +47,8 @@ public class IdempotencyRows {
     }
 
     public Optional<Claim> find(long callerId, String key) {
-        return jdbc.sql("SELECT request, incident_id FROM incident_idempotency WHERE caller_id = :caller AND key = :key")
+        return jdbc.sql(
+                        "SELECT request, incident_id FROM incident_idempotency WHERE caller_id = :caller AND key = :key")
                 .param("caller", callerId)
                 .param("key", key)
                 .query(Claim.class)

@@ -116,9 +116,7 @@ public class IncidentRows {
                             :escalations, :urges, :overdues, :extensions, :mergedInto, :result, :satisfaction,
                             :resolutionLevel, :closedAt, :acceptSeconds, :handleSeconds, :verifySeconds,
                             CAST(:supervisions AS jsonb), :now)
-                        """)
-                .params(p)
-                .update();
+                        """).params(p).update();
         appendHistory(incident.unsavedHistory());
     }
 
@@ -151,9 +149,7 @@ public class IncidentRows {
                             verify_seconds = :verifySeconds, supervisions = CAST(:supervisions AS jsonb),
                             updated_at = :now
                          WHERE id = :id AND version = :expected
-                        """)
-                .params(p)
-                .update();
+                        """).params(p).update();
         if (updated == 0) {
             return false;
         }
@@ -177,41 +173,39 @@ public class IncidentRows {
         if (entries.isEmpty()) {
             return;
         }
-        template.batchUpdate(
-                """
+        template.batchUpdate("""
                 INSERT INTO incident_history (incident_id, sequence, at, actor_id, actor_name, role, org_id,
                     from_status, to_status, action, comment, detail, attachment_ids, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        HistoryEntry e = entries.get(i);
-                        ps.setObject(1, e.incidentId().value());
-                        ps.setLong(2, e.sequence());
-                        ps.setObject(3, time(e.at()));
-                        ps.setLong(4, e.actorId());
-                        ps.setString(5, e.actorName());
-                        ps.setString(6, e.role().name());
-                        ps.setLong(7, e.orgId());
-                        ps.setString(8, e.fromStatus() == null ? null : e.fromStatus().name());
-                        ps.setString(9, e.toStatus().name());
-                        ps.setString(10, e.action().name());
-                        ps.setString(11, e.comment());
-                        ps.setString(12, e.detail());
-                        ps.setArray(
-                                13,
-                                ps.getConnection()
-                                        .createArrayOf("text", e.attachmentIds().toArray()));
-                        ps.setString(14, e.previousHash());
-                        ps.setString(15, e.hash());
-                    }
+                """, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                HistoryEntry e = entries.get(i);
+                ps.setObject(1, e.incidentId().value());
+                ps.setLong(2, e.sequence());
+                ps.setObject(3, time(e.at()));
+                ps.setLong(4, e.actorId());
+                ps.setString(5, e.actorName());
+                ps.setString(6, e.role().name());
+                ps.setLong(7, e.orgId());
+                ps.setString(8, e.fromStatus() == null ? null : e.fromStatus().name());
+                ps.setString(9, e.toStatus().name());
+                ps.setString(10, e.action().name());
+                ps.setString(11, e.comment());
+                ps.setString(12, e.detail());
+                ps.setArray(
+                        13,
+                        ps.getConnection()
+                                .createArrayOf("text", e.attachmentIds().toArray()));
+                ps.setString(14, e.previousHash());
+                ps.setString(15, e.hash());
+            }
 
-                    @Override
-                    public int getBatchSize() {
-                        return entries.size();
-                    }
-                });
+            @Override
+            public int getBatchSize() {
+                return entries.size();
+            }
+        });
     }
 
     private static Map<String, Object> state(IncidentSnapshot s, Instant now) {
@@ -249,7 +243,9 @@ public class IncidentRows {
         p.put("mergedInto", s.mergedInto() == null ? null : s.mergedInto().value());
         p.put("result", s.result());
         p.put("satisfaction", s.satisfaction() == null ? null : s.satisfaction().name());
-        p.put("resolutionLevel", s.resolutionLevel() == null ? null : s.resolutionLevel().name());
+        p.put(
+                "resolutionLevel",
+                s.resolutionLevel() == null ? null : s.resolutionLevel().name());
         p.put("closedAt", time(s.closedAt()));
         p.put("acceptSeconds", s.stageTimes().accept().toSeconds());
         p.put("handleSeconds", s.stageTimes().handle().toSeconds());
@@ -337,12 +333,7 @@ public class IncidentRows {
 
     /** An open incident whose stage reached its yellow point (80 %) and not yet its deadline, not yet warned. */
     public record YellowDue(
-            IncidentId id,
-            String itemName,
-            Stage stage,
-            Instant deadline,
-            long ownerOrgId,
-            List<Long> departmentIds) {}
+            IncidentId id, String itemName, Stage stage, Instant deadline, long ownerOrgId, List<Long> departmentIds) {}
 
     public List<YellowDue> yellowDue(Instant now, int limit) {
         return jdbc.sql("""

@@ -125,7 +125,8 @@ public class IncidentSearch {
         String order = q.sort().column + (q.ascending() ? " ASC NULLS LAST" : " DESC NULLS LAST") + ", id";
         p.put("limit", q.size());
         p.put("offset", (long) q.page() * q.size());
-        List<IncidentSummaryView> items = jdbc.sql("""
+        List<IncidentSummaryView> items = jdbc.sql(
+                        """
                         SELECT id, status, channel, item_code, item_name, category_code, left(text, %d) AS excerpt,
                                address, grid_code, village_code, region_path, owner_org_id, owner_level, handling_mode,
                                lead_org_id, stage, stage_deadline, stage_yellow_at, reported_at, closed_at,

@@ -40,10 +40,11 @@ public class IncidentStore {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Loaded> load(IncidentId id) {
-        return rows.find(id).map(stored -> new Loaded(
-                Incident.restore(stored.snapshot(), rows.history(id), deadlines),
-                stored.placement(),
-                stored.yellowWarned()));
+        return rows.find(id)
+                .map(stored -> new Loaded(
+                        Incident.restore(stored.snapshot(), rows.history(id), deadlines),
+                        stored.placement(),
+                        stored.yellowWarned()));
     }
 
     /** Stores a new incident and publishes its events. */

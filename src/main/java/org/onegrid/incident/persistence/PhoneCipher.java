@@ -104,7 +104,8 @@ public class PhoneCipher {
                         throw new IllegalStateException("onegrid.security.data-key must be 32 bytes (base64)");
                     }
                     try {
-                        fingerprint = Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(raw), 4);
+                        fingerprint = Arrays.copyOf(
+                                MessageDigest.getInstance("SHA-256").digest(raw), 4);
                     } catch (GeneralSecurityException e) {
                         throw new IllegalStateException(e);
                     }

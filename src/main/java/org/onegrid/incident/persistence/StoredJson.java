@@ -110,10 +110,7 @@ final class StoredJson {
                 dept(h.lead()),
                 h.assisting().stream()
                         .map(a -> new Assist(
-                                dept(a.department()),
-                                text(a.reportedInAt()),
-                                a.part(),
-                                text(a.partRecordedAt())))
+                                dept(a.department()), text(a.reportedInAt()), a.part(), text(a.partRecordedAt())))
                         .toList(),
                 h.supervisorUserId(),
                 text(h.dispatchedAt()),

@@ -42,19 +42,21 @@ public class Routing {
      * normally handled higher up, the centre of that level along the lineage (town, county, city).
      */
     public Optional<Centre> owner(Location location, Level normalLevel) {
-        RegionView region =
-                switch (normalLevel) {
-                    case GRID, VILLAGE -> location.village();
-                    case TOWN -> location.town();
-                    case COUNTY -> location.county();
-                    case CITY -> location.city();
-                };
+        RegionView region = switch (normalLevel) {
+            case GRID, VILLAGE -> location.village();
+            case TOWN -> location.town();
+            case COUNTY -> location.county();
+            case CITY -> location.city();
+        };
         return region == null ? Optional.empty() : centreOfRegion(region.code());
     }
 
     /** The centre of a region (city, county, town or village). */
     public Optional<Centre> centreOfRegion(String regionCode) {
-        return cached(centresByRegion, regionCode, code -> organisations.centreOf(code).flatMap(this::centre));
+        return cached(
+                centresByRegion,
+                regionCode,
+                code -> organisations.centreOf(code).flatMap(this::centre));
     }
 
     /** A centre by its organisation id; empty if the organisation is not a centre. */
@@ -81,9 +83,8 @@ public class Routing {
         }
         String key = code.contains(".") ? code : code + "@" + villageCode;
         return cached(departments, key, k -> {
-            Optional<OrganisationView> org = code.contains(".")
-                    ? organisations.findByCode(code)
-                    : organisations.department(code, villageCode);
+            Optional<OrganisationView> org =
+                    code.contains(".") ? organisations.findByCode(code) : organisations.department(code, villageCode);
             return org.filter(o -> o.kind() == OrgKind.DEPARTMENT)
                     .flatMap(o -> regions.find(o.regionCode()))
                     .map(region -> new Department(org.get().id(), region.path()));
