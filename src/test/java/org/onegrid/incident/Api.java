@@ -36,10 +36,12 @@ final class Api {
             HttpResponse<String> r = send(
                     HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                                    Map.of("username", username, "password", PASSWORD)))),
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    JSON.writeValueAsString(Map.of("username", username, "password", PASSWORD)))),
                     null);
-            assertThat(r.statusCode()).as("sign-in of " + username + ": " + r.body()).isEqualTo(200);
+            assertThat(r.statusCode())
+                    .as("sign-in of " + username + ": " + r.body())
+                    .isEqualTo(200);
             return JSON.readTree(r.body()).get("token").asString();
         });
     }

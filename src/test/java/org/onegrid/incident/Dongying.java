@@ -79,48 +79,60 @@ final class Dongying {
         category(catalog, admin, "MDJF", "矛盾纠纷");
         category(catalog, admin, "CSGL", "城市管理");
         category(catalog, admin, "MSFW", "民生服务");
-        item(catalog, admin, NOISE, new CatalogItemDraft(
-                "MDJF",
-                "噪音扰民",
-                null,
-                List.of("chengguan", "gongan"),
-                HandlingLevel.GRID,
-                working(2),
-                working(16),
-                working(8),
-                false,
-                false,
-                false,
-                List.of("噪音", "喇叭"),
-                null));
-        item(catalog, admin, FUMES, new CatalogItemDraft(
-                "CSGL",
-                "油烟扰民",
-                null,
-                List.of("chengguan", "huanbao"),
-                HandlingLevel.TOWN,
-                working(2),
-                working(40),
-                working(8),
-                true,
-                false,
-                false,
-                List.of("油烟"),
-                null));
-        item(catalog, admin, HANDRAIL, new CatalogItemDraft(
-                "MSFW",
-                "无障碍设施损坏",
-                null,
-                List.of("zhujian", "minzheng"),
-                HandlingLevel.VILLAGE,
-                natural(1),
-                natural(12),
-                natural(2),
-                true,
-                false,
-                true,
-                List.of("扶手"),
-                null));
+        item(
+                catalog,
+                admin,
+                NOISE,
+                new CatalogItemDraft(
+                        "MDJF",
+                        "噪音扰民",
+                        null,
+                        List.of("chengguan", "gongan"),
+                        HandlingLevel.GRID,
+                        working(2),
+                        working(16),
+                        working(8),
+                        false,
+                        false,
+                        false,
+                        List.of("噪音", "喇叭"),
+                        null));
+        item(
+                catalog,
+                admin,
+                FUMES,
+                new CatalogItemDraft(
+                        "CSGL",
+                        "油烟扰民",
+                        null,
+                        List.of("chengguan", "huanbao"),
+                        HandlingLevel.TOWN,
+                        working(2),
+                        working(40),
+                        working(8),
+                        true,
+                        false,
+                        false,
+                        List.of("油烟"),
+                        null));
+        item(
+                catalog,
+                admin,
+                HANDRAIL,
+                new CatalogItemDraft(
+                        "MSFW",
+                        "无障碍设施损坏",
+                        null,
+                        List.of("zhujian", "minzheng"),
+                        HandlingLevel.VILLAGE,
+                        natural(1),
+                        natural(12),
+                        natural(2),
+                        true,
+                        false,
+                        true,
+                        List.of("扶手"),
+                        null));
     }
 
     private static void category(Catalog catalog, StaffPrincipal admin, String code, String name) {

@@ -51,7 +51,9 @@ class IncidentStoriesApiTests {
      */
     @Test
     void aNoiseComplaintInDawangIsReportedByTheGridWorkerAndResolvedInTheGrid() {
-        String grid = staff.gridsOf(staff.findByUsername("gridworker").orElseThrow().id()).stream()
+        String grid = staff
+                .gridsOf(staff.findByUsername("gridworker").orElseThrow().id())
+                .stream()
                 .filter(g -> g.duty() == org.onegrid.staff.GridDuty.GRID_WORKER)
                 .findFirst()
                 .orElseThrow()
@@ -63,14 +65,22 @@ class IncidentStoriesApiTests {
                 "gridworker",
                 "/api/v1/incidents",
                 Map.of(
-                        "itemCode", Dongying.NOISE,
-                        "text", "理发店门口大喇叭循环播放促销广告，噪音扰民，附近居民反映强烈",
-                        "longitude", inside.getX(),
-                        "latitude", inside.getY(),
-                        "address", "广饶县大王镇花园社区商业街理发店",
-                        "reporterName", "刘女士",
-                        "reporterPhone", "13805461234",
-                        "photoIds", List.of(photo)),
+                        "itemCode",
+                        Dongying.NOISE,
+                        "text",
+                        "理发店门口大喇叭循环播放促销广告，噪音扰民，附近居民反映强烈",
+                        "longitude",
+                        inside.getX(),
+                        "latitude",
+                        inside.getY(),
+                        "address",
+                        "广饶县大王镇花园社区商业街理发店",
+                        "reporterName",
+                        "刘女士",
+                        "reporterPhone",
+                        "13805461234",
+                        "photoIds",
+                        List.of(photo)),
                 Map.of("Idempotency-Key", "noise-" + java.util.UUID.randomUUID()));
         assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
         JsonNode incident = Api.json(reported);
@@ -85,11 +95,7 @@ class IncidentStoriesApiTests {
         assertThat(incident.get("photos")).hasSize(1);
 
         String after = api.photo("gridworker");
-        api.act(
-                "gridworker",
-                id,
-                "resolve",
-                Map.of("comment", "已当面劝说店主关闭门口喇叭，店主承诺不再外放", "photoIds", List.of(after)));
+        api.act("gridworker", id, "resolve", Map.of("comment", "已当面劝说店主关闭门口喇叭，店主承诺不再外放", "photoIds", List.of(after)));
         JsonNode closed = api.act(
                 "village.dispatcher", id, "evaluate", Map.of("satisfaction", "SATISFIED", "comment", "回访刘女士：满意"));
 
@@ -99,7 +105,8 @@ class IncidentStoriesApiTests {
         assertThat(closed.get("light").isNull()).isTrue();
         assertThat(closed.get("photos")).hasSize(2);
         assertThat(actions(api.history("gridworker", id))).containsExactly("REPORT", "RESOLVE_ON_THE_SPOT", "EVALUATE");
-        assertThat(api.history("village.dispatcher", id).get("verified").asBoolean()).isTrue();
+        assertThat(api.history("village.dispatcher", id).get("verified").asBoolean())
+                .isTrue();
     }
 
     /**
@@ -115,12 +122,18 @@ class IncidentStoriesApiTests {
                 "resident",
                 "/api/v1/incidents",
                 Map.of(
-                        "itemCode", Dongying.FUMES,
-                        "text", "小区南门外烧烤店油烟直排，住户无法开窗，多次反映未解决",
-                        "longitude", spot.lng(),
-                        "latitude", spot.lat(),
-                        "address", "小区南门外烧烤店",
-                        "photoIds", List.of(photo))));
+                        "itemCode",
+                        Dongying.FUMES,
+                        "text",
+                        "小区南门外烧烤店油烟直排，住户无法开窗，多次反映未解决",
+                        "longitude",
+                        spot.lng(),
+                        "latitude",
+                        spot.lat(),
+                        "address",
+                        "小区南门外烧烤店",
+                        "photoIds",
+                        List.of(photo))));
         String id = incident.get("id").asString();
         assertThat(incident.get("channel").asString()).isEqualTo("CITIZEN");
         assertThat(incident.get("owner").get("level").asString()).isEqualTo("TOWN");
@@ -184,7 +197,8 @@ class IncidentStoriesApiTests {
     @Test
     void aBrokenHandrailIsEscalatedFromTheCommunityToTheDistrictAndFixedWithinTwelveHours() {
         Dongying.Spot spot = Dongying.spot(grids, Dongying.DONGYING_DISTRICT, 11);
-        long gridWorkerId = staff.findByUsername(spot.gridWorker()).orElseThrow().id();
+        long gridWorkerId =
+                staff.findByUsername(spot.gridWorker()).orElseThrow().id();
         HttpResponse<String> phoned = api.post(
                 "city.dispatcher",
                 "/api/v1/incidents",
@@ -218,7 +232,10 @@ class IncidentStoriesApiTests {
                         "supervisorUserId", gridWorkerId,
                         "comment", "双派单：住建维修，网格员现场督办"));
         Instant deadline = Instant.parse(dispatched.get("stage").get("deadline").asString());
-        assertThat(Duration.between(Instant.parse(dispatched.get("handling").get("dispatchedAt").asString()), deadline))
+        assertThat(Duration.between(
+                        Instant.parse(
+                                dispatched.get("handling").get("dispatchedAt").asString()),
+                        deadline))
                 .isEqualTo(Duration.ofHours(12));
 
         String housing = spot.handler("zhujian");
@@ -227,11 +244,7 @@ class IncidentStoriesApiTests {
                 housing,
                 id,
                 "complete",
-                Map.of(
-                        "comment",
-                        "已更换不锈钢扶手并加固基座",
-                        "photoIds",
-                        List.of(api.photo(housing), api.photo(housing))));
+                Map.of("comment", "已更换不锈钢扶手并加固基座", "photoIds", List.of(api.photo(housing), api.photo(housing))));
         api.act(spot.gridWorker(), id, "verify", Map.of("passed", true, "comment", "扶手牢固，住户已可出行"));
         JsonNode closed = api.act(
                 "dongying.dispatcher", id, "evaluate", Map.of("satisfaction", "SATISFIED", "comment", "回访王先生：满意"));
@@ -241,7 +254,8 @@ class IncidentStoriesApiTests {
         assertThat(closed.get("counts").get("escalations").asInt()).isEqualTo(2);
         assertThat(closed.get("counts").get("overdues").asInt()).isZero();
         assertThat(closed.get("reporterPhone").asString()).isEqualTo("139****0001");
-        assertThat(Duration.between(reportedAt, Instant.parse(closed.get("closedAt").asString())))
+        assertThat(Duration.between(
+                        reportedAt, Instant.parse(closed.get("closedAt").asString())))
                 .isLessThan(Duration.ofHours(12));
         assertThat(actions(closed.get("history")))
                 .containsExactly(
@@ -254,7 +268,8 @@ class IncidentStoriesApiTests {
                         "COMPLETE",
                         "VERIFY_PASS",
                         "EVALUATE");
-        assertThat(api.history("dongying.dispatcher", id).get("verified").asBoolean()).isTrue();
+        assertThat(api.history("dongying.dispatcher", id).get("verified").asBoolean())
+                .isTrue();
     }
 
     static List<String> actions(JsonNode history) {

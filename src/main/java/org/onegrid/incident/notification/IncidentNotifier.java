@@ -343,18 +343,17 @@ class IncidentNotifier {
     }
 
     private long leadOf(IncidentId id) {
-        Long lead = jdbc.sql("SELECT lead_org_id FROM incident WHERE id = :id")
+        return jdbc.sql("SELECT coalesce(lead_org_id, 0) FROM incident WHERE id = :id")
                 .param("id", id.value())
                 .query(Long.class)
                 .single();
-        return lead == null ? 0 : lead;
     }
 
     private Long supervisorOf(IncidentId id) {
-        String value = jdbc.sql("SELECT handling ->> 'supervisorUserId' FROM incident WHERE id = :id")
+        String value = jdbc.sql("SELECT coalesce(handling ->> 'supervisorUserId', '') FROM incident WHERE id = :id")
                 .param("id", id.value())
                 .query(String.class)
                 .single();
-        return value == null ? null : Long.valueOf(value);
+        return value.isEmpty() ? null : Long.valueOf(value);
     }
 }
