@@ -3,6 +3,7 @@ package org.onegrid.catalog.web;
 import java.time.Duration;
 import java.util.List;
 import org.onegrid.catalog.AttributeDefinition;
+import org.onegrid.catalog.AttributeDefinition.AttributeValue;
 import org.onegrid.catalog.CatalogItemDraft;
 import org.onegrid.catalog.HandlingLevel;
 import org.onegrid.catalog.StageLimit;
@@ -28,11 +29,20 @@ record ItemRequest(
         Boolean emergency,
         Boolean autoEscalate,
         List<String> keywords,
-        List<AttributeDefinition> attributes,
+        List<AttributeRequest> attributes,
         Boolean active,
         Integer version) {
 
     record LimitRequest(Long minutes, TimeMode mode) {}
+
+    /** An attribute as Open311 writes it; {@code required} left out is false. */
+    record AttributeRequest(
+            String code, String description, String datatype, Boolean required, List<AttributeValue> values) {
+
+        AttributeDefinition definition() {
+            return new AttributeDefinition(code, description, datatype, Boolean.TRUE.equals(required), values);
+        }
+    }
 
     CatalogItemDraft draft() {
         return new CatalogItemDraft(
@@ -48,7 +58,11 @@ record ItemRequest(
                 Boolean.TRUE.equals(emergency),
                 Boolean.TRUE.equals(autoEscalate),
                 keywords,
-                attributes);
+                attributes == null
+                        ? null
+                        : attributes.stream()
+                                .map(a -> a == null ? null : a.definition())
+                                .toList());
     }
 
     /** A limit the rules can judge; one without minutes or mode is refused here, naming the missing part. */
