@@ -150,5 +150,12 @@ class DemoCatalogTests {
 
         assertThat(gridWorker.get("/api/v1/catalog/items/NO-SUCH-ITEM").statusCode())
                 .isEqualTo(404);
+
+        JsonNode ecology = Api.json(gridWorker.get("/api/v1/catalog/items?category=STHJ"));
+        assertThat(ecology.size()).isGreaterThanOrEqualTo(10);
+        ecology.forEach(item -> assertThat(item.get("categoryName").asString()).isEqualTo("生态环境"));
+        HttpResponse<String> unknown = gridWorker.get("/api/v1/catalog/items?category=NOPE");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(Api.json(unknown).get("field").asString()).isEqualTo("category");
     }
 }

@@ -58,6 +58,11 @@ class CatalogApi {
         if (q != null && q.length() > MAX_QUERY) {
             throw Problems.invalid("q", "q 不能超过 " + MAX_QUERY + " 字");
         }
+        if (category != null
+                && !category.isBlank()
+                && catalog.category(category).isEmpty()) {
+            throw Problems.invalid("category", "category: 大类 " + category + " 不存在");
+        }
         if (q != null && !q.isBlank()) {
             return catalog.search(q).stream()
                     .filter(item -> category == null || item.categoryCode().equals(category))
