@@ -27,6 +27,7 @@ public class OverdueScan {
 
     private static final Logger log = LoggerFactory.getLogger(OverdueScan.class);
     static final int BATCH = 500;
+    static final int MAX_BATCHES = 20;
 
     private final IncidentRows rows;
     private final IncidentStore store;
@@ -63,23 +64,38 @@ public class OverdueScan {
         int overdue = 0;
         int escalated = 0;
         int warned = 0;
-        List<IncidentId> due = rows.overdue(now, BATCH);
-        for (IncidentId id : due) {
-            Boolean escalatedNow = tx.execute(status -> markOverdue(id, now));
-            if (escalatedNow != null) {
-                overdue++;
-                escalated += escalatedNow ? 1 : 0;
+        // Batch after batch until a batch comes back short; one whose incidents could not be marked (someone was
+        // acting on them) ends the run too, and the next run tries them again.
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            List<IncidentId> due = rows.overdue(now, BATCH);
+            int marked = 0;
+            for (IncidentId id : due) {
+                Boolean escalatedNow = tx.execute(status -> markOverdue(id, now));
+                if (escalatedNow != null) {
+                    marked++;
+                    escalated += escalatedNow ? 1 : 0;
+                }
+            }
+            overdue += marked;
+            if (due.size() < BATCH || marked == 0) {
+                break;
             }
         }
-        for (IncidentRows.YellowDue yellow : rows.yellowDue(now, BATCH)) {
-            Boolean sent = tx.execute(status -> {
-                if (!rows.markYellowWarned(yellow.id(), yellow.deadline())) {
-                    return false;
-                }
-                notifications.deadlineWarning(yellow, now);
-                return true;
-            });
-            warned += Boolean.TRUE.equals(sent) ? 1 : 0;
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            List<IncidentRows.YellowDue> due = rows.yellowDue(now, BATCH);
+            for (IncidentRows.YellowDue yellow : due) {
+                Boolean sent = tx.execute(status -> {
+                    if (!rows.markYellowWarned(yellow.id(), yellow.deadline())) {
+                        return false;
+                    }
+                    notifications.deadlineWarning(yellow, now);
+                    return true;
+                });
+                warned += Boolean.TRUE.equals(sent) ? 1 : 0;
+            }
+            if (due.size() < BATCH) {
+                break;
+            }
         }
         if (overdue + warned > 0) {
             log.info("Deadline scan at {}: {} overdue, {} escalated, {} warned", now, overdue, escalated, warned);
