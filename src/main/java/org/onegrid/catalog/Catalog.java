@@ -66,6 +66,14 @@ public class Catalog {
                 .toList();
     }
 
+    /** A category with all its items, offered or not. */
+    public Optional<CategoryView> category(String code) {
+        return code == null
+                ? Optional.empty()
+                : rows.category(code)
+                        .map(c -> new CategoryView(c.code(), c.name(), c.sort(), c.active(), rows.items(code, true)));
+    }
+
     /** An item by code, offered or not: incidents keep referring to deactivated items. */
     public Optional<CatalogItemView> item(String code) {
         return code == null ? Optional.empty() : rows.item(code);
@@ -127,7 +135,7 @@ public class Catalog {
             throw codeTaken("大类", command.code());
         }
         events.publishEvent(new CatalogCategoryChanged(command.code()));
-        return category(command.code());
+        return category(command.code()).orElseThrow();
     }
 
     /**
@@ -152,7 +160,7 @@ public class Catalog {
             rows.updateCategory(changed);
             events.publishEvent(new CatalogCategoryChanged(code));
         }
-        return category(code);
+        return category(code).orElseThrow();
     }
 
     /**
@@ -211,13 +219,6 @@ public class Catalog {
         return rows.item(code).orElseThrow();
     }
 
-    private CategoryView category(String code) {
-        return categories(true).stream()
-                .filter(c -> c.code().equals(code))
-                .findFirst()
-                .orElseThrow();
-    }
-
     private static void requireAdmin(StaffPrincipal actor) {
         if (actor == null || !actor.hasRole(Role.ADMIN)) {
             throw Problems.forbidden("只有管理员可以修改事项清单");
@@ -268,7 +269,7 @@ public class Catalog {
         int current = read.version();
         return Problems.of(
                 HttpStatus.CONFLICT,
-                "stale-version",
+                "conflict",
                 "事项 " + code + " 已被他人修改（您修改的是第 " + version + " 版，当前为第 " + current + " 版），请刷新后重试",
                 Map.of("field", "version", "currentVersion", current));
     }

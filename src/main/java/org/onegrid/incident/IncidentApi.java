@@ -641,7 +641,8 @@ public class IncidentApi {
         IncidentId incidentId = new IncidentId(id);
         return rows.find(incidentId)
                 .filter(stored -> canSee(me, stored.snapshot()))
-                .map(stored -> history(rows.history(incidentId)));
+                .map(stored ->
+                        history(rows.history(incidentId, stored.snapshot().version())));
     }
 
     /** A page of incidents within the caller's scope. */

@@ -11,9 +11,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.onegrid.region.GridView;
 import org.onegrid.region.Location;
 import org.onegrid.region.RegionLevel;
@@ -62,6 +67,9 @@ public class GridLocateBenchmark {
     private static final int MASK = POINTS - 1;
 
     private GridIndex index;
+    /** The textbook alternative: an STR-tree of prepared polygons, queried with a point envelope. */
+    private STRtree plainTree;
+
     private final double[] envelopeLng = new double[POINTS];
     private final double[] envelopeLat = new double[POINTS];
     private final double[] insideLng = new double[POINTS];
@@ -71,7 +79,15 @@ public class GridLocateBenchmark {
     @Setup
     public void setUp() {
         Map<String, Geometry> counties = counties();
-        index = GridIndex.of(demoCityGrids(counties, GRIDS));
+        List<GridIndex.Entry> grids = demoCityGrids(counties, GRIDS);
+        index = GridIndex.of(grids);
+        plainTree = new STRtree();
+        for (GridIndex.Entry e : grids) {
+            plainTree.insert(
+                    e.geometry().getEnvelopeInternal(),
+                    new Object[] {PreparedGeometryFactory.prepare(e.geometry()), e.location()});
+        }
+        plainTree.build();
         Envelope city = new Envelope();
         counties.values().forEach(g -> city.expandToInclude(g.getEnvelopeInternal()));
         Random random = new Random(7);
@@ -106,6 +122,19 @@ public class GridLocateBenchmark {
     public Location insideTheCity() {
         int i = next++ & MASK;
         return index.locate(insideLng[i], insideLat[i]);
+    }
+
+    @Benchmark
+    public Location insideTheCityPlainStrTree() {
+        int i = next++ & MASK;
+        Point p = GeoJson.FACTORY.createPoint(new Coordinate(insideLng[i], insideLat[i]));
+        for (Object o : plainTree.query(p.getEnvelopeInternal())) {
+            Object[] candidate = (Object[]) o;
+            if (((PreparedGeometry) candidate[0]).covers(p)) {
+                return (Location) candidate[1];
+            }
+        }
+        return null;
     }
 
     /** Dongying's county outlines, repaired and made disjoint as the region importer does. */

@@ -289,12 +289,21 @@ public class IncidentRows {
 
     /** The whole history of an incident, in sequence order. */
     public List<HistoryEntry> history(IncidentId id) {
+        return history(id, Long.MAX_VALUE);
+    }
+
+    /**
+     * The history up to the entry {@code version}: the entries that belong to a row read at that version, even when
+     * someone appended more meanwhile (each statement sees what was committed when it started).
+     */
+    public List<HistoryEntry> history(IncidentId id, long version) {
         return jdbc.sql("""
                         SELECT incident_id, sequence, at, actor_id, actor_name, role, org_id, from_status, to_status,
                                action, comment, detail, attachment_ids, previous_hash, hash
-                          FROM incident_history WHERE incident_id = :id ORDER BY sequence
+                          FROM incident_history WHERE incident_id = :id AND sequence <= :version ORDER BY sequence
                         """)
                 .param("id", id.value())
+                .param("version", version)
                 .query((rs, n) -> historyEntry(rs))
                 .list();
     }

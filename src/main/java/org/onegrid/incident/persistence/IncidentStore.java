@@ -42,7 +42,10 @@ public class IncidentStore {
     public Optional<Loaded> load(IncidentId id) {
         return rows.find(id)
                 .map(stored -> new Loaded(
-                        Incident.restore(stored.snapshot(), rows.history(id), deadlines),
+                        Incident.restore(
+                                stored.snapshot(),
+                                rows.history(id, stored.snapshot().version()),
+                                deadlines),
                         stored.placement(),
                         stored.yellowWarned()));
     }

@@ -1,0 +1,359 @@
+package org.onegrid.incident.notification;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.onegrid.incident.domain.AssistingPartRecorded;
+import org.onegrid.incident.domain.DispatchMode;
+import org.onegrid.incident.domain.IncidentAccepted;
+import org.onegrid.incident.domain.IncidentClosed;
+import org.onegrid.incident.domain.IncidentCompleted;
+import org.onegrid.incident.domain.IncidentDispatched;
+import org.onegrid.incident.domain.IncidentDispatchedDown;
+import org.onegrid.incident.domain.IncidentEscalated;
+import org.onegrid.incident.domain.IncidentEvaluated;
+import org.onegrid.incident.domain.IncidentExtensionDecided;
+import org.onegrid.incident.domain.IncidentExtensionRequested;
+import org.onegrid.incident.domain.IncidentId;
+import org.onegrid.incident.domain.IncidentMerged;
+import org.onegrid.incident.domain.IncidentOverdue;
+import org.onegrid.incident.domain.IncidentRejected;
+import org.onegrid.incident.domain.IncidentReopened;
+import org.onegrid.incident.domain.IncidentReported;
+import org.onegrid.incident.domain.IncidentReturned;
+import org.onegrid.incident.domain.IncidentSigned;
+import org.onegrid.incident.domain.IncidentSupervised;
+import org.onegrid.incident.domain.IncidentUrged;
+import org.onegrid.incident.domain.IncidentVerificationFailed;
+import org.onegrid.incident.domain.Satisfaction;
+import org.onegrid.incident.domain.SupervisionReplied;
+import org.onegrid.incident.notification.Notifications.Recipient;
+import org.onegrid.staff.GridDuty;
+import org.onegrid.staff.Role;
+import org.onegrid.staff.Staff;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the loop's events into in-app notifications for whoever the action hands work to, in the action's own
+ * transaction (an action and its notices commit together): new reports to the owning centre's dispatchers, dispatch
+ * to the department's handlers (and, for 双派单, the supervising grid worker; for 吹哨报到, the assisting
+ * departments), rework to the departments, urging, supervision and deadlines to the owner and the departments,
+ * completion to whoever verifies; and status updates to a reporter with an account.
+ */
+@Component
+class IncidentNotifier {
+
+    private static final DateTimeFormatter LOCAL =
+            DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final Notifications notifications;
+    private final JdbcClient jdbc;
+    private final Staff staff;
+
+    IncidentNotifier(Notifications notifications, JdbcClient jdbc, Staff staff) {
+        this.notifications = notifications;
+        this.jdbc = jdbc;
+        this.staff = staff;
+    }
+
+    /** What the notices say about an incident, read in the action's transaction. */
+    private record Facts(String itemName, Long reporterUserId, String gridCode) {}
+
+    private Facts facts(IncidentId id) {
+        return jdbc.sql("SELECT item_name, reporter_user_id, grid_code FROM incident WHERE id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> {
+                    long reporter = rs.getLong(2);
+                    return new Facts(rs.getString(1), rs.wasNull() ? null : reporter, rs.getString(3));
+                })
+                .single();
+    }
+
+    static String local(Instant instant) {
+        return LOCAL.format(instant);
+    }
+
+    private static Recipient centre(long orgId) {
+        return Notifications.org(orgId, Role.CENTRE_DISPATCHER);
+    }
+
+    private static Recipient department(long orgId) {
+        return Notifications.org(orgId, Role.DEPARTMENT_HANDLER);
+    }
+
+    private void send(IncidentId id, Instant at, String kind, String text, List<Recipient> to) {
+        notifications.notify(to, id.value(), kind, text, at);
+    }
+
+    private void toReporter(IncidentId id, Instant at, Facts facts, String text) {
+        if (facts.reporterUserId() != null) {
+            send(
+                    id,
+                    at,
+                    "STATUS",
+                    "您反映的「" + facts.itemName() + "」" + text,
+                    List.of(Notifications.user(facts.reporterUserId())));
+        }
+    }
+
+    @EventListener
+    void on(IncidentReported e) {
+        Facts f = facts(e.incidentId());
+        send(
+                e.incidentId(),
+                e.at(),
+                "NEW_INCIDENT",
+                "新事件待受理：「" + f.itemName() + "」，受理期限 " + local(e.acceptDeadline()),
+                List.of(centre(e.ownerOrgId())));
+    }
+
+    @EventListener
+    void on(IncidentAccepted e) {
+        toReporter(e.incidentId(), e.at(), facts(e.incidentId()), "已受理");
+    }
+
+    @EventListener
+    void on(IncidentRejected e) {
+        toReporter(e.incidentId(), e.at(), facts(e.incidentId()), "不予受理：" + e.reason());
+    }
+
+    @EventListener
+    void on(IncidentMerged e) {
+        toReporter(e.incidentId(), e.at(), facts(e.incidentId()), "已与同类事件合并办理");
+    }
+
+    @EventListener
+    void on(IncidentDispatched e) {
+        Facts f = facts(e.incidentId());
+        String deadline = "，处置期限 " + local(e.handleDeadline());
+        send(
+                e.incidentId(),
+                e.at(),
+                "DISPATCHED",
+                (e.mode() == DispatchMode.JOINT ? "吹哨报到（牵头）：" : "新派遣任务：") + "「" + f.itemName() + "」，请签收" + deadline,
+                List.of(department(e.leadOrgId())));
+        if (!e.assistingOrgIds().isEmpty()) {
+            send(
+                    e.incidentId(),
+                    e.at(),
+                    "ASSIST_REQUESTED",
+                    "吹哨报到（协办）：「" + f.itemName() + "」，请报到并反馈协办情况" + deadline,
+                    e.assistingOrgIds().stream()
+                            .map(IncidentNotifier::department)
+                            .toList());
+        }
+        if (e.supervisorUserId() != null) {
+            send(
+                    e.incidentId(),
+                    e.at(),
+                    "SUPERVISE_ON_SITE",
+                    "双派单：请现场督办并核查「" + f.itemName() + "」" + deadline,
+                    List.of(Notifications.user(e.supervisorUserId())));
+        }
+        toReporter(e.incidentId(), e.at(), f, "已派遣至处置部门");
+    }
+
+    @EventListener
+    void on(IncidentDispatchedDown e) {
+        Facts f = facts(e.incidentId());
+        send(
+                e.incidentId(),
+                e.at(),
+                "DISPATCHED_DOWN",
+                "上级下派：「" + f.itemName() + "」，受理期限 " + local(e.acceptDeadline()),
+                List.of(centre(e.toOrgId())));
+    }
+
+    @EventListener
+    void on(IncidentSigned e) {
+        toReporter(e.incidentId(), e.at(), facts(e.incidentId()), "已签收，正在处置");
+    }
+
+    @EventListener
+    void on(IncidentReturned e) {
+        Facts f = facts(e.incidentId());
+        send(
+                e.incidentId(),
+                e.at(),
+                "RETURNED",
+                "部门退回：「" + f.itemName() + "」，理由：" + e.reason(),
+                List.of(centre(e.ownerOrgId())));
+    }
+
+    @EventListener
+    void on(IncidentExtensionRequested e) {
+        Facts f = facts(e.incidentId());
+        send(
+                e.incidentId(),
+                e.at(),
+                "EXTENSION_REQUESTED",
+                "延期申请待审批：「" + f.itemName() + "」",
+                List.of(centre(e.ownerOrgId())));
+    }
+
+    @EventListener
+    void on(IncidentExtensionDecided e) {
+        Facts f = facts(e.incidentId());
+        long lead = leadOf(e.incidentId());
+        send(
+                e.incidentId(),
+                e.at(),
+                "EXTENSION_DECIDED",
+                (e.approved() ? "延期已批准" : "延期未批准") + "：「" + f.itemName() + "」，处置期限 " + local(e.handleDeadline()),
+                List.of(department(lead)));
+    }
+
+    @EventListener
+    void on(AssistingPartRecorded e) {
+        Facts f = facts(e.incidentId());
+        send(
+                e.incidentId(),
+                e.at(),
+                "PART_RECORDED",
+                "协办部门已反馈：「" + f.itemName() + "」",
+                List.of(department(leadOf(e.incidentId()))));
+    }
+
+    @EventListener
+    void on(IncidentCompleted e) {
+        Facts f = facts(e.incidentId());
+        List<Recipient> to = new ArrayList<>();
+        to.add(centre(ownerOf(e.incidentId())));
+        Long supervisor = supervisorOf(e.incidentId());
+        if (supervisor != null) {
+            to.add(Notifications.user(supervisor));
+        } else {
+            staff.gridStaff(f.gridCode()).stream()
+                    .filter(a -> a.duty() == GridDuty.GRID_WORKER)
+                    .forEach(a -> to.add(Notifications.user(a.userId())));
+        }
+        send(
+                e.incidentId(),
+                e.at(),
+                "TO_VERIFY",
+                "待核查：「" + f.itemName() + "」已办结，核查期限 " + local(e.verifyDeadline()),
+                to);
+        toReporter(e.incidentId(), e.at(), f, "已处置，待核查");
+    }
+
+    @EventListener
+    void on(IncidentClosed e) {
+        toReporter(e.incidentId(), e.at(), facts(e.incidentId()), "已办结，欢迎评价");
+    }
+
+    @EventListener
+    void on(IncidentVerificationFailed e) {
+        Facts f = facts(e.incidentId());
+        send(
+                e.incidentId(),
+                e.at(),
+                "REWORK",
+                "核查未通过，请返工：「" + f.itemName() + "」，处置期限 " + local(e.handleDeadline()),
+                e.departmentOrgIds().stream().map(IncidentNotifier::department).toList());
+    }
+
+    @EventListener
+    void on(IncidentEscalated e) {
+        Facts f = facts(e.incidentId());
+        send(
+                e.incidentId(),
+                e.at(),
+                "ESCALATED",
+                (e.automatic() ? "超期自动上报：" : "下级上报：") + "「" + f.itemName() + "」",
+                List.of(centre(e.toOrgId())));
+    }
+
+    @EventListener
+    void on(IncidentEvaluated e) {
+        Facts f = facts(e.incidentId());
+        send(
+                e.incidentId(),
+                e.at(),
+                "EVALUATED",
+                "评价" + e.satisfaction().label() + "：「" + f.itemName() + "」"
+                        + (e.satisfaction() == Satisfaction.DISSATISFIED ? "，可重办" : ""),
+                List.of(centre(ownerOf(e.incidentId()))));
+    }
+
+    @EventListener
+    void on(IncidentReopened e) {
+        toReporter(e.incidentId(), e.at(), facts(e.incidentId()), "已重新办理");
+    }
+
+    @EventListener
+    void on(IncidentUrged e) {
+        Facts f = facts(e.incidentId());
+        send(
+                e.incidentId(),
+                e.at(),
+                "URGED",
+                "催办：「" + f.itemName() + "」",
+                ownerAndDepartments(e.ownerOrgId(), e.departmentOrgIds()));
+    }
+
+    @EventListener
+    void on(IncidentSupervised e) {
+        Facts f = facts(e.incidentId());
+        send(
+                e.incidentId(),
+                e.at(),
+                "SUPERVISED",
+                "督办（第" + e.orderNumber() + "号）：「" + f.itemName() + "」，回复期限 " + local(e.deadline()),
+                ownerAndDepartments(e.ownerOrgId(), e.departmentOrgIds()));
+    }
+
+    @EventListener
+    void on(SupervisionReplied e) {
+        Facts f = facts(e.incidentId());
+        send(
+                e.incidentId(),
+                e.at(),
+                "SUPERVISION_REPLIED",
+                "督办回复（第" + e.orderNumber() + "号）：「" + f.itemName() + "」",
+                List.of(centre(e.issuerOrgId()), Notifications.org(e.issuerOrgId(), Role.LEADER)));
+    }
+
+    @EventListener
+    void on(IncidentOverdue e) {
+        Facts f = facts(e.incidentId());
+        send(
+                e.incidentId(),
+                e.at(),
+                "OVERDUE",
+                "红灯超期：「" + f.itemName() + "」" + e.stage().label() + "环节已超过期限 " + local(e.deadline()),
+                ownerAndDepartments(e.ownerOrgId(), e.departmentOrgIds()));
+    }
+
+    private static List<Recipient> ownerAndDepartments(long owner, List<Long> departments) {
+        List<Recipient> to = new ArrayList<>();
+        to.add(centre(owner));
+        departments.forEach(d -> to.add(department(d)));
+        return to;
+    }
+
+    private long ownerOf(IncidentId id) {
+        return jdbc.sql("SELECT owner_org_id FROM incident WHERE id = :id")
+                .param("id", id.value())
+                .query(Long.class)
+                .single();
+    }
+
+    private long leadOf(IncidentId id) {
+        return jdbc.sql("SELECT coalesce(lead_org_id, 0) FROM incident WHERE id = :id")
+                .param("id", id.value())
+                .query(Long.class)
+                .single();
+    }
+
+    private Long supervisorOf(IncidentId id) {
+        String value = jdbc.sql("SELECT coalesce(handling ->> 'supervisorUserId', '') FROM incident WHERE id = :id")
+                .param("id", id.value())
+                .query(String.class)
+                .single();
+        return value.isEmpty() ? null : Long.valueOf(value);
+    }
+}

@@ -1,0 +1,6 @@
+package org.onegrid.incident.notification;
+
+import java.util.List;
+
+/** A page of the caller's notifications, newest first, with how many are unread in all. */
+public record NotificationPage(List<NotificationView> items, int page, int size, long total, long unread) {}

@@ -1,0 +1,180 @@
+package org.onegrid.incident.notification;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.onegrid.incident.persistence.IncidentRows;
+import org.onegrid.shared.web.Problems;
+import org.onegrid.staff.Role;
+import org.onegrid.staff.StaffPrincipal;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * In-app notifications 消息提醒: to one user, or to everyone of an organisation in one role (a department's handlers,
+ * a centre's dispatchers) — so whoever joins a department later still sees its open work. Read receipts are kept per
+ * user.
+ */
+@Service
+public class Notifications {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    Notifications(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** Who a notification is for. */
+    public sealed interface Recipient {}
+
+    public record User(long userId) implements Recipient {}
+
+    public record Org(long orgId, Role role) implements Recipient {}
+
+    public static Recipient user(long userId) {
+        return new User(userId);
+    }
+
+    public static Recipient org(long orgId, Role role) {
+        return new Org(orgId, role);
+    }
+
+    /** Creates one notification per distinct recipient, in the caller's transaction. */
+    @Transactional
+    public void notify(List<Recipient> recipients, UUID incidentId, String kind, String text, Instant at) {
+        Set<Recipient> distinct = new LinkedHashSet<>(recipients);
+        for (Recipient recipient : distinct) {
+            Long userId = recipient instanceof User u ? u.userId() : null;
+            Long orgId = recipient instanceof Org o ? o.orgId() : null;
+            String role = recipient instanceof Org o ? o.role().name() : null;
+            if ((userId != null && userId <= 0) || (orgId != null && orgId <= 0)) {
+                continue;
+            }
+            long id = jdbc.sql("""
+                            INSERT INTO notification (recipient_user_id, recipient_org_id, recipient_role, incident_id,
+                                kind, text, created_at)
+                            VALUES (:user, :org, :role, :incident, :kind, :text, :at) RETURNING id
+                            """)
+                    .param("user", userId)
+                    .param("org", orgId)
+                    .param("role", role)
+                    .param("incident", incidentId)
+                    .param("kind", kind)
+                    .param("text", text)
+                    .param("at", at.atOffset(java.time.ZoneOffset.UTC))
+                    .query(Long.class)
+                    .single();
+            events.publishEvent(new NotificationCreated(id, userId, orgId, role, incidentId, kind, text));
+        }
+    }
+
+    private static final String MINE = """
+            FROM notification n
+            LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = :me
+            WHERE (n.recipient_user_id = :me
+                   OR (n.recipient_org_id = :org AND n.recipient_role = ANY(CAST(:roles AS text[]))))
+            """;
+
+    /** The caller's notifications, newest first; only unread ones if {@code unreadOnly}. */
+    @Transactional(readOnly = true)
+    public NotificationPage mine(StaffPrincipal me, boolean unreadOnly, int page, int size) {
+        if (page < 0) {
+            throw Problems.invalid("page", "page must be 0 or more");
+        }
+        if (size < 1 || size > 200) {
+            throw Problems.invalid("size", "size must be between 1 and 200");
+        }
+        String roles = me.roles().stream()
+                .map(Role::name)
+                .reduce((a, b) -> a + "," + b)
+                .orElse("");
+        String filter = unreadOnly ? " AND r.read_at IS NULL" : "";
+        long total = jdbc.sql("SELECT count(*) " + MINE + filter)
+                .param("me", me.userId())
+                .param("org", me.orgId())
+                .param("roles", "{" + roles + "}")
+                .query(Long.class)
+                .single();
+        long unread = unreadOnly
+                ? total
+                : jdbc.sql("SELECT count(*) " + MINE + " AND r.read_at IS NULL")
+                        .param("me", me.userId())
+                        .param("org", me.orgId())
+                        .param("roles", "{" + roles + "}")
+                        .query(Long.class)
+                        .single();
+        List<NotificationView> items = jdbc.sql("""
+                        SELECT n.id, n.kind, n.text, n.incident_id, n.created_at, r.read_at
+                        """ + MINE + filter + " ORDER BY n.id DESC LIMIT :limit OFFSET :offset")
+                .param("me", me.userId())
+                .param("org", me.orgId())
+                .param("roles", "{" + roles + "}")
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> new NotificationView(
+                        rs.getLong("id"),
+                        rs.getString("kind"),
+                        rs.getString("text"),
+                        rs.getObject("incident_id", UUID.class),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class)
+                                .toInstant(),
+                        rs.getObject("read_at", java.time.OffsetDateTime.class) == null
+                                ? null
+                                : rs.getObject("read_at", java.time.OffsetDateTime.class)
+                                        .toInstant()))
+                .list();
+        return new NotificationPage(items, page, size, total, unread);
+    }
+
+    /**
+     * Marks one of the caller's notifications read (again is harmless).
+     *
+     * @throws org.springframework.web.ErrorResponseException 404 if it is not the caller's
+     */
+    @Transactional
+    public void markRead(long id, StaffPrincipal me, Instant at) {
+        String roles = me.roles().stream()
+                .map(Role::name)
+                .reduce((a, b) -> a + "," + b)
+                .orElse("");
+        boolean mine = jdbc.sql("SELECT count(*) " + MINE + " AND n.id = :id")
+                        .param("me", me.userId())
+                        .param("org", me.orgId())
+                        .param("roles", "{" + roles + "}")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (!mine) {
+            throw Problems.notFound("notification", Long.toString(id));
+        }
+        jdbc.sql("""
+                        INSERT INTO notification_read (notification_id, user_id, read_at) VALUES (:id, :me, :at)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("id", id)
+                .param("me", me.userId())
+                .param("at", at.atOffset(java.time.ZoneOffset.UTC))
+                .update();
+    }
+
+    /** For the scan's yellow warnings: owners and handling departments of a stage at 80 % of its time. */
+    public void deadlineWarning(IncidentRows.YellowDue due, Instant at) {
+        List<Recipient> to = new java.util.ArrayList<>();
+        to.add(org(due.ownerOrgId(), Role.CENTRE_DISPATCHER));
+        due.departmentIds().forEach(d -> to.add(org(d, Role.DEPARTMENT_HANDLER)));
+        notify(
+                to,
+                due.id().value(),
+                "DEADLINE_WARNING",
+                "黄灯预警：「" + due.itemName() + "」" + due.stage().label() + "环节时限已用80%，期限 "
+                        + IncidentNotifier.local(due.deadline()),
+                at);
+    }
+}

@@ -1,0 +1,126 @@
+package org.onegrid.incident.scan;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.onegrid.incident.domain.Centre;
+import org.onegrid.incident.domain.Decision;
+import org.onegrid.incident.domain.Incident;
+import org.onegrid.incident.domain.IncidentId;
+import org.onegrid.incident.notification.Notifications;
+import org.onegrid.incident.persistence.IncidentRows;
+import org.onegrid.incident.persistence.IncidentStore;
+import org.onegrid.incident.routing.Routing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The deadline scan (超期扫描): records every open stage whose deadline has passed as overdue — once per stage, which
+ * notifies the owners and, where the item says so, escalates to the parent centre — and gives the yellow warning
+ * (黄灯预警) once per stage at 80 % of its time. Each incident in its own transaction, so one that someone is acting on
+ * right now (and that therefore changed meanwhile) is simply left for the next run.
+ */
+@Component
+public class OverdueScan {
+
+    private static final Logger log = LoggerFactory.getLogger(OverdueScan.class);
+    static final int BATCH = 500;
+    static final int MAX_BATCHES = 20;
+
+    private final IncidentRows rows;
+    private final IncidentStore store;
+    private final Routing routing;
+    private final Notifications notifications;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    OverdueScan(
+            IncidentRows rows,
+            IncidentStore store,
+            Routing routing,
+            Notifications notifications,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.rows = rows;
+        this.store = store;
+        this.routing = routing;
+        this.notifications = notifications;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** What one run did. */
+    public record Result(int overdue, int escalated, int warned) {}
+
+    /** Scans at the clock's time. */
+    public Result run() {
+        return runAt(clock.instant());
+    }
+
+    /** Scans as if it were {@code now}. */
+    public Result runAt(Instant now) {
+        int overdue = 0;
+        int escalated = 0;
+        int warned = 0;
+        // Batch after batch until a batch comes back short; one whose incidents could not be marked (someone was
+        // acting on them) ends the run too, and the next run tries them again.
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            List<IncidentId> due = rows.overdue(now, BATCH);
+            int marked = 0;
+            for (IncidentId id : due) {
+                Boolean escalatedNow = tx.execute(status -> markOverdue(id, now));
+                if (escalatedNow != null) {
+                    marked++;
+                    escalated += escalatedNow ? 1 : 0;
+                }
+            }
+            overdue += marked;
+            if (due.size() < BATCH || marked == 0) {
+                break;
+            }
+        }
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            List<IncidentRows.YellowDue> due = rows.yellowDue(now, BATCH);
+            for (IncidentRows.YellowDue yellow : due) {
+                Boolean sent = tx.execute(status -> {
+                    if (!rows.markYellowWarned(yellow.id(), yellow.deadline())) {
+                        return false;
+                    }
+                    notifications.deadlineWarning(yellow, now);
+                    return true;
+                });
+                warned += Boolean.TRUE.equals(sent) ? 1 : 0;
+            }
+            if (due.size() < BATCH) {
+                break;
+            }
+        }
+        if (overdue + warned > 0) {
+            log.info("Deadline scan at {}: {} overdue, {} escalated, {} warned", now, overdue, escalated, warned);
+        }
+        return new Result(overdue, escalated, warned);
+    }
+
+    /** @return whether it was escalated; null if nothing was recorded */
+    private Boolean markOverdue(IncidentId id, Instant now) {
+        IncidentStore.Loaded loaded = store.load(id).orElse(null);
+        if (loaded == null) {
+            return null;
+        }
+        Incident incident = loaded.incident();
+        long version = incident.version();
+        int escalations = incident.tally().escalations();
+        Centre parent = routing.parentOf(incident.owner()).orElse(null);
+        Decision decision = incident.markOverdue(now, parent);
+        if (!decision.isAllowed()) {
+            log.debug("Incident {} not marked overdue: {}", id, decision);
+            return null;
+        }
+        if (!store.save(incident, version, now)) {
+            return null;
+        }
+        return incident.tally().escalations() > escalations;
+    }
+}
