@@ -154,7 +154,7 @@ class DemoHistory implements ApplicationRunner {
                 } catch (Stop stop) {
                     return "still open";
                 } catch (ActionRefused | ErrorResponseException e) {
-                    log.debug("demo incident {} stopped: {}", n, e.getMessage());
+                    log.warn("demo incident {} stopped by a rule: {}", n, e.getMessage());
                     return "stopped by a rule";
                 }
             });
@@ -265,7 +265,7 @@ class DemoHistory implements ApplicationRunner {
             boolean small = item.level() == HandlingLevel.GRID || item.level() == HandlingLevel.VILLAGE;
             if (small && !item.emergency() && reporter == worker && random.nextInt(100) < 60) {
                 after(20, 240);
-                at.resolve(id, evidence("网格员现场劝导处置，问题已解决"), worker);
+                at.resolve(id, evidence("网格员现场劝导处置，问题已解决", worker), worker);
                 evaluate(id, worker, centre);
                 return "resolved in the grid";
             }
@@ -347,14 +347,14 @@ class DemoHistory implements ApplicationRunner {
             }
             // most finish within the limit; some run late, which the overdue scan has recorded by then
             after(120, random.nextInt(100) < 10 ? 60 * 24 * 12 : 60 * 24 * 3);
-            at.complete(id, evidence(Texts.result(item, random)), handler);
+            at.complete(id, evidence(Texts.result(item, random), handler), handler);
             StaffPrincipal verifier = "DUAL".equals(dispatched.handling().mode()) ? worker : centre;
             boolean rework = random.nextInt(100) < 7;
             if (rework) {
                 after(60, 600);
                 at.verify(id, new IncidentCommand.Verify(false, "现场核查问题仍未彻底解决，退回返工", List.of()), verifier);
                 after(240, 60 * 24 * 2);
-                at.complete(id, evidence("返工完成，问题已彻底解决"), handler);
+                at.complete(id, evidence("返工完成，问题已彻底解决", handler), handler);
             }
             after(60, 60 * 24);
             at.verify(id, new IncidentCommand.Verify(true, "现场核查属实，予以结案", List.of()), verifier);
@@ -390,9 +390,10 @@ class DemoHistory implements ApplicationRunner {
             return new IncidentCommand.Plain(comment, List.of());
         }
 
-        private IncidentCommand.Plain evidence(String comment) {
+        /** The action's text with a photo of the site, uploaded by whoever acts, as the evidence 佐证材料. */
+        private IncidentCommand.Plain evidence(String comment, StaffPrincipal by) {
             return new IncidentCommand.Plain(
-                    comment, List.of(at.upload(photo(), admin).id()));
+                    comment, List.of(at.upload(photo(), by).id()));
         }
 
         private byte[] photo() {
