@@ -153,7 +153,7 @@ class DemoCatalogTests {
 
         JsonNode ecology = Api.json(gridWorker.get("/api/v1/catalog/items?category=STHJ"));
         assertThat(ecology.size()).isGreaterThanOrEqualTo(10);
-        ecology.forEach(item -> assertThat(item.get("categoryName").asString()).isEqualTo("生态环境"));
+        ecology.forEach(each -> assertThat(each.get("categoryName").asString()).isEqualTo("生态环境"));
         HttpResponse<String> unknown = gridWorker.get("/api/v1/catalog/items?category=NOPE");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(Api.json(unknown).get("field").asString()).isEqualTo("category");
