@@ -102,6 +102,24 @@ class CatalogAdminApiTests {
     }
 
     @Test
+    void anItemReadFromTheApiCanBeEditedAndPutBackAsItIs() {
+        Api admin = Api.as(port, "admin");
+        String code = newCode();
+        assertThat(admin.post("/api/v1/catalog/items", item(code)).statusCode()).isEqualTo(201);
+
+        String read = admin.get("/api/v1/catalog/items/" + code).body();
+        HttpResponse<String> put =
+                admin.put("/api/v1/catalog/items/" + code, read.replace("\"level\":\"VILLAGE\"", "\"level\":\"GRID\""));
+
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        CatalogItemView stored = catalog.item(code).orElseThrow();
+        assertThat(stored.level()).isEqualTo(HandlingLevel.GRID);
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(stored.attributes()).hasSize(1);
+        assertThat(stored.keywords()).containsExactly("测试" + code);
+    }
+
+    @Test
     void aStaleUpdateIsAConflictAndChangesNothing() {
         Api admin = Api.as(port, "admin");
         String code = newCode();
