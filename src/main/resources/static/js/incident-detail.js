@@ -19,7 +19,7 @@
         .then(f => {
           if (!f) { return; }
           const layer = L.geoJSON(f, { style: { color: '#1d5fa8', weight: 2, fillColor: '#1d5fa8', fillOpacity: .08 } }).addTo(map);
-          if (!hasPoint) { map.fitBounds(layer.getBounds()); } else { map.fitBounds(layer.getBounds().extend([lat, lng]), { maxZoom: 17 }); }
+          if (!hasPoint) { map.fitBounds(layer.getBounds(), { animate: false }); } else { map.fitBounds(layer.getBounds().extend([lat, lng]), { maxZoom: 17, animate: false }); }
           el.dataset.outline = 'drawn';
         });
     }
