@@ -143,8 +143,9 @@ class LoginTests {
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(Http.location(login)).endsWith("/");
 
+        // a dispatcher's home is the workbench; /home still says who they are
         HttpResponse<String> root = browser.get("/");
-        assertThat(Http.location(root)).endsWith("/home");
+        assertThat(Http.location(root)).endsWith("/workbench");
         HttpResponse<String> home = browser.get("/home");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("大王镇综治中心", "综治中心坐席", "东营市 / 广饶县 / 大王镇", "/map");
