@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.onegrid.incident.IncidentFactView;
 import org.onegrid.incident.IncidentFacts;
+import org.onegrid.region.Grids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,10 +38,12 @@ class DashboardReadModel {
             """;
 
     private final IncidentFacts facts;
+    private final Grids grids;
     private final JdbcClient jdbc;
 
-    DashboardReadModel(IncidentFacts facts, JdbcClient jdbc) {
+    DashboardReadModel(IncidentFacts facts, Grids grids, JdbcClient jdbc) {
         this.facts = facts;
+        this.grids = grids;
         this.jdbc = jdbc;
     }
 
@@ -64,6 +67,14 @@ class DashboardReadModel {
     }
 
     private void upsert(IncidentFactView f) {
+        Double lng = f.longitude();
+        Double lat = f.latitude();
+        if (lng == null) {
+            // reported by address (hotline, visit): shown on the map at its grid
+            var inside = grids.geometry(f.gridCode()).map(g -> g.getInteriorPoint());
+            lng = inside.map(p -> p.getX()).orElse(null);
+            lat = inside.map(p -> p.getY()).orElse(null);
+        }
         jdbc.sql(UPSERT)
                 .param("id", f.id())
                 .param("version", f.version())
@@ -78,8 +89,8 @@ class DashboardReadModel {
                 .param("townCode", f.townCode())
                 .param("countyCode", f.countyCode())
                 .param("regionPath", f.regionPath())
-                .param("longitude", f.longitude())
-                .param("latitude", f.latitude())
+                .param("longitude", lng)
+                .param("latitude", lat)
                 .param("reportedAt", timestamp(f.reportedAt()))
                 .param("deadline", timestamp(f.stageDeadline()))
                 .param("leadOrgId", f.leadOrgId())
