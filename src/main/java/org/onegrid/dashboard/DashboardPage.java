@@ -1,0 +1,60 @@
+package org.onegrid.dashboard;
+
+import java.util.List;
+import org.onegrid.region.RegionView;
+import org.onegrid.region.Regions;
+import org.onegrid.staff.StaffPrincipal;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code /dashboard}: the command screen 一屏指挥 for a region; its figures come from {@code /api/v1/dashboard/…}
+ * and are fetched again when {@code /dashboard/stream} says incidents changed.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('LEADER', 'ADMIN', 'CENTRE_DISPATCHER')")
+class DashboardPage {
+
+    private final DashboardScope scope;
+    private final Regions regions;
+    private final DashboardStream stream;
+    private final String tileUrl;
+    private final String tileAttribution;
+
+    DashboardPage(
+            DashboardScope scope,
+            Regions regions,
+            DashboardStream stream,
+            @Value("${onegrid.map.tile-url:}") String tileUrl,
+            @Value("${onegrid.map.tile-attribution:}") String tileAttribution) {
+        this.scope = scope;
+        this.regions = regions;
+        this.stream = stream;
+        this.tileUrl = tileUrl;
+        this.tileAttribution = tileAttribution;
+    }
+
+    @GetMapping("/dashboard")
+    String page(
+            @RequestParam(required = false) String region, @AuthenticationPrincipal StaffPrincipal me, Model model) {
+        RegionView shown = scope.resolve(region, me);
+        List<RegionView> lineage =
+                regions.lineage(shown.code()).stream().filter(me::canSee).toList();
+        model.addAttribute("region", shown);
+        model.addAttribute("lineage", lineage);
+        model.addAttribute("tileUrl", tileUrl);
+        model.addAttribute("tileAttribution", tileAttribution);
+        return "dashboard/dashboard";
+    }
+
+    @GetMapping(path = "/dashboard/stream", produces = "text/event-stream")
+    SseEmitter stream(@RequestParam(required = false) String region, @AuthenticationPrincipal StaffPrincipal me) {
+        return stream.watch(scope.resolve(region, me).path());
+    }
+}
