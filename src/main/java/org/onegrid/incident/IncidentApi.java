@@ -316,6 +316,12 @@ public class IncidentApi {
     private static final StaffPrincipal ANONYMOUS = new StaffPrincipal(
             0, "anonymous", "群众", 0, null, null, "", "", java.util.Set.of(org.onegrid.staff.Role.RESIDENT));
 
+    /** The incident an earlier intake of the caller with this {@code Idempotency-Key} created, if any. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> reportedWith(String idempotencyKey, StaffPrincipal me) {
+        return idempotency.find(me.userId(), idempotencyKey).map(IdempotencyRows.Claim::incidentId);
+    }
+
     private Channel channel(String given, StaffPrincipal me) {
         if (given != null && !given.isBlank()) {
             return parse(Channel.class, "channel", given);
