@@ -9,7 +9,15 @@
     document.querySelectorAll('button.type-pick.on').forEach(function (b) { b.classList.remove('on'); b.style.background = ''; });
     pick.classList.add('on');
     pick.style.background = '#e8f0fa';
+    clearError(document.getElementById('type-chosen').parentNode);
   });
+
+  // a message of the server about a field goes once the field is changed
+  function clearError(field) {
+    const next = field && field.nextElementSibling;
+    if (next && next.classList.contains('field-error')) { next.remove(); }
+  }
+  document.addEventListener('input', function (e) { clearError(e.target); });
 
   document.addEventListener('submit', function (e) {
     const button = e.target.querySelector('button[type=submit]');
@@ -32,6 +40,8 @@
   function set(lat, lng) {
     lngIn.value = lng.toFixed(6);
     latIn.value = lat.toFixed(6);
+    const error = document.getElementById('location-error');
+    if (error) { error.remove(); }
     where();
   }
   function place(lat, lng, pan) {

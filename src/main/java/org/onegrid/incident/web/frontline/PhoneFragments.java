@@ -64,6 +64,6 @@ class PhoneFragments {
                 .filter(Objects::nonNull)
                 .map(r -> r.name())
                 .collect(Collectors.joining(" · "));
-        return "\ud83d\udccd " + HtmlUtils.htmlEscape(text + " · " + l.grid().name());
+        return HtmlUtils.htmlEscape(text + " · " + l.grid().name());
     }
 }
