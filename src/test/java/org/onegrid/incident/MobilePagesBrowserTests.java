@@ -123,4 +123,87 @@ class MobilePagesBrowserTests {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("广场舞音响声音过大");
         Browser.screenshot(browser, "mobile-mine");
     }
+
+    @Test
+    void theSupervisingGridWorkerVerifiesWithAPhotoAndResolvesASmallIncidentOnTheSpot() throws Exception {
+        StaffPrincipal worker = Dongying.principal(staff, "gridworker");
+        String grid = staff.gridsOf(worker.userId()).stream()
+                .filter(g -> g.duty() == GridDuty.GRID_WORKER)
+                .map(g -> g.gridCode())
+                .sorted()
+                .findFirst()
+                .orElseThrow();
+        Point inside = grids.geometry(grid).orElseThrow().getInteriorPoint();
+        String village = grids.location(grid).orElseThrow().village().code();
+        StaffPrincipal dispatcher = Dongying.principal(staff, "vd" + village);
+        StaffPrincipal handler = Dongying.principal(staff, "chengguan.370523");
+        ReportIncident report = new ReportIncident(
+                Dongying.NOISE, "核查测试：商铺外放音乐", null, inside.getX(), inside.getY(), null, null, null, null, List.of());
+        java.util.UUID handled =
+                incidents.report(report, null, worker).incident().id();
+        incidents.accept(handled, new IncidentCommand.Plain("", List.of()), dispatcher);
+        incidents.dispatch(
+                handled,
+                new IncidentCommand.Dispatch("DUAL", "chengguan", List.of(), worker.userId(), null, "", List.of()),
+                dispatcher);
+        incidents.sign(handled, new IncidentCommand.Plain("", List.of()), handler);
+        incidents.complete(
+                handled,
+                new IncidentCommand.Plain(
+                        "已责令商铺关闭外放音响",
+                        List.of(incidents.upload(Photos.jpeg(), handler).id())),
+                handler);
+        java.util.UUID small = incidents
+                .report(
+                        new ReportIncident(
+                                Dongying.NOISE,
+                                "就地解决测试：楼道堆放杂物",
+                                null,
+                                inside.getX(),
+                                inside.getY(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of()),
+                        null,
+                        worker)
+                .incident()
+                .id();
+        java.nio.file.Path photo = java.nio.file.Files.createTempFile("site", ".jpg");
+        java.nio.file.Files.write(photo, Photos.jpeg());
+
+        browser = phoneAt(inside.getX(), inside.getY());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("gridworker");
+        browser.findElement(By.id("password")).sendKeys("Demo@2026");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/m$"));
+
+        browser.findElement(By.id("go-verify")).click();
+        wait.until(ExpectedConditions.urlContains("/m/verify"));
+        browser.findElement(By.cssSelector("a.card[href$='" + handled + "']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verify")));
+        browser.findElement(By.id("verify-photos"))
+                .sendKeys(photo.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#verify button[value=true]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "已结案"));
+        IncidentView verified = incidents.find(handled, worker).orElseThrow();
+        assertThat(verified.status()).isEqualTo("CLOSED");
+        assertThat(verified.photos()).hasSize(2);
+
+        browser.get("http://localhost:" + port + "/m/resolve");
+        browser.findElement(By.cssSelector("a.card[href$='" + small + "']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("resolve")));
+        browser.findElement(By.id("resolve-result")).sendKeys("已协调业主清理楼道杂物");
+        browser.findElement(By.id("resolve-photos"))
+                .sendKeys(photo.toAbsolutePath().toString());
+        Browser.screenshot(browser, "mobile-resolve");
+        browser.findElement(By.cssSelector("#resolve button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "已结案"));
+        assertThat(incidents.find(small, worker).orElseThrow().resolutionLevel())
+                .isEqualTo("GRID");
+        java.nio.file.Files.deleteIfExists(photo);
+    }
 }
