@@ -45,6 +45,7 @@ import org.onegrid.incident.persistence.IncidentSearch;
 import org.onegrid.incident.persistence.IncidentStore;
 import org.onegrid.incident.persistence.PhoneCipher;
 import org.onegrid.incident.persistence.PhotoRows;
+import org.onegrid.incident.persistence.TrackingCodes;
 import org.onegrid.incident.routing.CatalogItem;
 import org.onegrid.incident.routing.ItemTerms;
 import org.onegrid.incident.routing.Routing;
@@ -85,6 +86,7 @@ public class IncidentApi {
     private final IncidentSearch search;
     private final PhotoRows photos;
     private final IdempotencyRows idempotency;
+    private final TrackingCodes trackingCodes;
     private final PhoneCipher phones;
     private final Routing routing;
     private final ItemTerms items;
@@ -101,6 +103,7 @@ public class IncidentApi {
             IncidentSearch search,
             PhotoRows photos,
             IdempotencyRows idempotency,
+            TrackingCodes trackingCodes,
             PhoneCipher phones,
             Routing routing,
             ItemTerms items,
@@ -115,6 +118,7 @@ public class IncidentApi {
         this.search = search;
         this.photos = photos;
         this.idempotency = idempotency;
+        this.trackingCodes = trackingCodes;
         this.phones = phones;
         this.routing = routing;
         this.items = items;
@@ -137,6 +141,7 @@ public class IncidentApi {
                 search,
                 photos,
                 idempotency,
+                trackingCodes,
                 phones,
                 routing,
                 items,
@@ -202,7 +207,7 @@ public class IncidentApi {
                         Map.of()));
         Actor actor = actors.of(me, reportingRoles(channel));
         String reporterName = blankToNull(command.reporterName());
-        Reporter reporter = actor.role() == Role.RESIDENT
+        Reporter reporter = actor.role() == Role.RESIDENT && !actor.isAnonymousResident()
                 ? new Reporter(me.userId(), reporterName == null ? me.displayName() : reporterName)
                 : Reporter.withoutAccount(reporterName == null ? me.displayName() : reporterName);
         Intake intake = new Intake(
@@ -229,6 +234,92 @@ public class IncidentApi {
         store.add(incident, placement, now);
         photos.attach(command.photoIds(), id);
         return new Reported(view(new IncidentStore.Loaded(incident, placement, false), me), true);
+    }
+
+    /** The outcome of a resident's report without an account: the incident and the code to follow it by (查询码). */
+    public record Tracked(IncidentView incident, String trackingCode, boolean created) {}
+
+    /**
+     * 群众上报 without an account (H5 page): a {@code CITIZEN} report by an anonymous resident, who gets a tracking
+     * code (查询码) to follow and rate it. The {@code idempotencyKey} (required: the public page has no other way to
+     * tell a double tap from a second report) gives the same incident and code when sent again.
+     */
+    @Transactional
+    public Tracked reportAnonymously(ReportIncident command, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            throw Problems.invalid("Idempotency-Key", "Idempotency-Key is required for a report without an account");
+        }
+        ReportIncident citizen = new ReportIncident(
+                command.itemCode(),
+                command.text(),
+                Channel.CITIZEN.name(),
+                command.longitude(),
+                command.latitude(),
+                command.address(),
+                command.gridCode(),
+                command.reporterName(),
+                command.reporterPhone(),
+                List.of());
+        Reported reported = report(citizen, "anonymous:" + idempotencyKey, ANONYMOUS);
+        return new Tracked(
+                reported.incident(), trackingCodes.assign(reported.incident().id()), reported.created());
+    }
+
+    /**
+     * The public view of the incident with this tracking code: its status changes with their times and, once closed,
+     * the result; nothing of who handled it or who else is involved. Empty for an unknown code.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PublicIncidentView> track(String trackingCode) {
+        String code = TrackingCodes.normalise(trackingCode);
+        return trackingCodes
+                .find(code)
+                .flatMap(id -> store.load(new IncidentId(id)))
+                .map(l -> {
+                    IncidentSnapshot s = l.incident().snapshot();
+                    List<PublicIncidentView.Step> steps = l.incident().history().stream()
+                            .filter(e -> e.fromStatus() == null
+                                    || e.fromStatus() != e.toStatus()
+                                    || e.action() == org.onegrid.incident.domain.Action.EVALUATE)
+                            .map(e -> new PublicIncidentView.Step(
+                                    e.at(),
+                                    e.action().label(),
+                                    e.toStatus().name(),
+                                    e.toStatus().label()))
+                            .toList();
+                    boolean closed = s.status() == Status.CLOSED;
+                    return new PublicIncidentView(
+                            code,
+                            s.terms().itemName(),
+                            s.status().name(),
+                            s.status().label(),
+                            s.reportedAt(),
+                            closed ? s.closedAt() : null,
+                            closed ? s.result() : null,
+                            s.satisfaction() == null ? null : s.satisfaction().name(),
+                            closed && s.satisfaction() == null,
+                            steps);
+                });
+    }
+
+    /** 评价 by a resident who reported without an account, proving it by the tracking code; once per closing. */
+    @Transactional
+    public PublicIncidentView evaluateByCode(String trackingCode, String satisfaction) {
+        UUID id = trackingCodes
+                .find(TrackingCodes.normalise(trackingCode))
+                .orElseThrow(() -> Problems.notFound("tracking code", String.valueOf(trackingCode)));
+        evaluate(id, new IncidentCommand.Evaluate(satisfaction, "", List.of()), ANONYMOUS);
+        return track(trackingCode).orElseThrow();
+    }
+
+    /** Who a resident without an account acts as: user 0, which no account has, in the role of a resident. */
+    private static final StaffPrincipal ANONYMOUS = new StaffPrincipal(
+            0, "anonymous", "群众", 0, null, null, "", "", java.util.Set.of(org.onegrid.staff.Role.RESIDENT));
+
+    /** The incident an earlier intake of the caller with this {@code Idempotency-Key} created, if any. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> reportedWith(String idempotencyKey, StaffPrincipal me) {
+        return idempotency.find(me.userId(), idempotencyKey).map(IdempotencyRows.Claim::incidentId);
     }
 
     private Channel channel(String given, StaffPrincipal me) {

@@ -59,6 +59,19 @@ public record Actor(
         return new Actor(userId, name, Role.RESIDENT, 0, null, null, Set.of());
     }
 
+    /**
+     * A resident without an account (群众, 匿名上报), known only by what they typed; as the reporter of a citizen report
+     * they prove themselves by its tracking code (查询码), which the application checks before it builds this actor.
+     */
+    public static Actor anonymousResident(String name) {
+        return new Actor(0, name, Role.RESIDENT, 0, null, null, Set.of());
+    }
+
+    /** Whether this is a resident without an account (see {@link #anonymousResident}). */
+    public boolean isAnonymousResident() {
+        return role == Role.RESIDENT && userId == 0;
+    }
+
     /** Whether the incident region {@code path} lies in this actor's data scope. */
     public boolean covers(String path) {
         return RegionPaths.covers(regionPath, path);

@@ -1079,8 +1079,10 @@ public final class Incident {
                     actor.userId() == reporter.userId() && actor.role() != Role.SYSTEM,
                     () -> forbidden("Only the reporter may evaluate the result"));
         }
+        // a citizen who reported without an account rates through their tracking code (查询码)
+        boolean anonymousReporter = intake.channel() == Channel.CITIZEN && actor.isAnonymousResident();
         return when(
-                isOwningCentre(actor),
+                isOwningCentre(actor) || anonymousReporter,
                 () -> forbidden("The reporter has no account; the owning centre records the evaluation (回访)"));
     }
 

@@ -139,7 +139,7 @@ public class IncidentSearch {
         return new IncidentPage(items, q.page(), q.size(), total);
     }
 
-    private static IncidentSummaryView summary(ResultSet rs, Instant now) throws SQLException {
+    static IncidentSummaryView summary(ResultSet rs, Instant now) throws SQLException {
         Status status = Status.valueOf(rs.getString("status"));
         Instant deadline = IncidentRows.instant(rs, "stage_deadline");
         Instant yellowAt = IncidentRows.instant(rs, "stage_yellow_at");

@@ -47,7 +47,8 @@ class SecurityConfig {
 
     static final String[] PUBLIC_PAGES = {
         "/login", "/setup", "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-        "/swagger-ui/**", "/swagger-ui.html", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico"
+        "/swagger-ui/**", "/swagger-ui.html", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+        "/r", "/r/**"
     };
 
     @Bean

@@ -1,0 +1,27 @@
+package org.onegrid.incident;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a resident who reported without an account sees of their incident by its tracking code (查询码): what was
+ * reported, the status changes with their times and, once closed, the result and its rating. No names of staff or
+ * organisations, no phone numbers, no comments: nothing of other people.
+ *
+ * @param canEvaluate closed and not yet rated
+ */
+public record PublicIncidentView(
+        String trackingCode,
+        String itemName,
+        String status,
+        String statusLabel,
+        Instant reportedAt,
+        Instant closedAt,
+        String result,
+        String satisfaction,
+        boolean canEvaluate,
+        List<Step> steps) {
+
+    /** One change of status: when, by which action, to which status. */
+    public record Step(Instant at, String actionLabel, String status, String statusLabel) {}
+}

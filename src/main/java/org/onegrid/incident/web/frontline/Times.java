@@ -1,0 +1,30 @@
+package org.onegrid.incident.web.frontline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.springframework.stereotype.Component;
+
+/** Times as the pages show them, in the city's local time: {@code ${@frontlineTimes.at(x)}}. */
+@Component("frontlineTimes")
+class Times {
+
+    private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter AT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(LOCAL);
+    private static final DateTimeFormatter SHORT =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(LOCAL);
+
+    public String at(Instant instant) {
+        return instant == null ? "" : AT.format(instant);
+    }
+
+    public String brief(Instant instant) {
+        return instant == null ? "" : SHORT.format(instant);
+    }
+
+    public long hours(Duration duration) {
+        return duration == null ? 0 : duration.toHours();
+    }
+}

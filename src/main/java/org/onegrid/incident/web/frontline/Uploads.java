@@ -1,0 +1,55 @@
+package org.onegrid.incident.web.frontline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.onegrid.incident.IncidentApi;
+import org.onegrid.shared.web.Problems;
+import org.onegrid.staff.StaffPrincipal;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Photos sent with a form: stored through the incident API (which checks them as for the REST API), by their ids. */
+@Component
+class Uploads {
+
+    static final int MAX_PHOTOS = 9;
+
+    private final IncidentApi incidents;
+
+    Uploads(IncidentApi incidents) {
+        this.incidents = incidents;
+    }
+
+    List<UUID> store(List<MultipartFile> files, StaffPrincipal me) {
+        List<MultipartFile> given = files == null
+                ? List.of()
+                : files.stream().filter(f -> !f.isEmpty()).toList();
+        if (given.size() > MAX_PHOTOS) {
+            throw Problems.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "too-many-photos",
+                    "最多上传 " + MAX_PHOTOS + " 张照片",
+                    Map.of("field", "photos"));
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (MultipartFile file : given) {
+            try {
+                ids.add(incidents.upload(file.getBytes(), me).id());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (org.springframework.web.ErrorResponseException e) {
+                throw Problems.of(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "bad-photo",
+                        "照片 " + file.getOriginalFilename() + " 无法接收：仅限 JPEG、PNG、WebP 格式，每张不超过 10 MB",
+                        Map.of("field", "photos"));
+            }
+        }
+        return ids;
+    }
+}
