@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.onegrid.catalog.Catalog;
-import org.onegrid.incident.HistoryView;
 import org.onegrid.incident.IncidentApi;
 import org.onegrid.incident.IncidentCommand;
 import org.onegrid.incident.IncidentView;
@@ -232,27 +231,18 @@ class MobilePages {
             RedirectAttributes redirect,
             String done,
             java.util.function.Supplier<IncidentView> action) {
-        IncidentView now = load(id, me);
-        List<HistoryView.Entry> changes = Staleness.since(now, version);
-        if (!changes.isEmpty()) {
-            model.addAttribute("changes", changes);
-            model.addAttribute("form", form);
-            model.addAttribute("values", values);
-            return show(now, me, model);
-        }
-        try {
-            action.get();
-        } catch (RuntimeException e) {
-            if (!Refusal.isRefusal(e)) {
-                throw e;
-            }
-            model.addAttribute("refusal", Refusal.of(e));
-            model.addAttribute("form", form);
-            model.addAttribute("values", values);
-            return show(load(id, me), me, model);
-        }
-        redirect.addFlashAttribute("done", done);
-        return "redirect:/m/i/" + id;
+        return Staleness.act(
+                load(id, me),
+                version,
+                form,
+                values,
+                model,
+                redirect,
+                done,
+                "/m/i/" + id,
+                action,
+                () -> load(id, me),
+                incident -> show(incident, me, model));
     }
 
     private String refuse(
