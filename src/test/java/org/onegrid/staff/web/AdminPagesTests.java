@@ -60,7 +60,7 @@ class AdminPagesTests {
                 "/admin/catalog/items/" + anyItem().code(),
                 "/admin/regions");
         for (String username : List.of("city.dispatcher", "leader")) {
-            AdminSession other = AdminSession.signIn(port, username, "Welcome2026x");
+            AdminSession other = AdminSession.signIn(port, username);
             for (String page : pages) {
                 assertThat(other.get(page).statusCode())
                         .as(username + " " + page)

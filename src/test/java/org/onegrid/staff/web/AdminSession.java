@@ -41,7 +41,9 @@ final class AdminSession {
         AdminSession pages = new AdminSession(port);
         pages.get("/login");
         HttpResponse<String> home = pages.post("/login", Map.of("username", username, "password", password));
-        assertThat(home.uri().getPath()).as("signed in as " + username).doesNotContain("/login");
+        assertThat(home.uri().getPath())
+                .as("signed in as " + username + " → " + home.uri())
+                .doesNotContain("/login");
         return pages;
     }
 
