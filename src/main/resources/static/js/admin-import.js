@@ -16,7 +16,7 @@ document.addEventListener('DOMContentLoaded', function () {
     const notice = document.createElement('div');
     notice.className = 'notice ' + (ok ? 'ok' : 'warn');
     if (ok) {
-      notice.textContent = texts.ok + '：' + Object.entries(body).map(([k, v]) => k + ' ' + v).join('，');
+      notice.textContent = texts.ok + ': ' + Object.entries(body).map(([k, v]) => k + ' ' + v).join('，');
       result.appendChild(notice);
       return;
     }
@@ -33,7 +33,8 @@ document.addEventListener('DOMContentLoaded', function () {
     body.errors.forEach(function (e) {
       const row = document.createElement('tr');
       cell(row, e.file);
-      cell(row, e.line != null ? '第 ' + e.line + ' 行' : e.feature != null ? '要素 #' + e.feature : '');
+      cell(row, e.line != null ? texts.line.replace('{0}', e.line)
+                      : e.feature != null ? texts.feature.replace('{0}', e.feature + 1) : '');
       cell(row, e.code);
       cell(row, e.field);
       cell(row, e.message);
