@@ -1,0 +1,448 @@
+package org.onegrid.catalog.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.onegrid.catalog.Catalog;
+import org.onegrid.catalog.CatalogItemDraft;
+import org.onegrid.catalog.CatalogItemView;
+import org.onegrid.catalog.CategoryView;
+import org.onegrid.catalog.HandlingLevel;
+import org.onegrid.catalog.StageLimit;
+import org.onegrid.shared.web.FieldErrors;
+import org.onegrid.shared.web.Problems;
+import org.onegrid.staff.OrganisationView;
+import org.onegrid.staff.Organisations;
+import org.onegrid.staff.StaffPrincipal;
+import org.onegrid.worktime.TimeMode;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The catalog editor: the tree of categories and items, and one item's terms (departments, level, time limits,
+ * flags, keywords) in a form. A rejected form changes nothing and shows each message beside its field; a form of
+ * an item someone changed meanwhile is refused with the current version named.
+ */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class CatalogEditorPage {
+
+    private final Catalog catalog;
+    private final Organisations organisations;
+
+    CatalogEditorPage(Catalog catalog, Organisations organisations) {
+        this.catalog = catalog;
+        this.organisations = organisations;
+    }
+
+    /** An item's terms as typed: all text, so any input reaches the rules and comes back beside its field. */
+    static class ItemForm {
+        private String version = "";
+        private String name = "";
+        private String categoryCode = "";
+        private String description = "";
+        private String departmentCodes = "";
+        private String level = "";
+        private String acceptHours = "";
+        private String acceptMode = "";
+        private String handleHours = "";
+        private String handleMode = "";
+        private String verifyHours = "";
+        private String verifyMode = "";
+        private boolean jointAllowed;
+        private boolean emergency;
+        private boolean autoEscalate;
+        private boolean active;
+        private String keywords = "";
+
+        static ItemForm of(CatalogItemView item) {
+            ItemForm f = new ItemForm();
+            f.version = String.valueOf(item.version());
+            f.name = item.name();
+            f.categoryCode = item.categoryCode();
+            f.description = item.description() == null ? "" : item.description();
+            f.departmentCodes = String.join(", ", item.departmentCodes());
+            f.level = item.level().name();
+            f.acceptHours = hours(item.accept());
+            f.acceptMode = item.accept().mode().name();
+            f.handleHours = hours(item.handle());
+            f.handleMode = item.handle().mode().name();
+            f.verifyHours = hours(item.verify());
+            f.verifyMode = item.verify().mode().name();
+            f.jointAllowed = item.jointAllowed();
+            f.emergency = item.emergency();
+            f.autoEscalate = item.autoEscalate();
+            f.active = item.active();
+            f.keywords = String.join(", ", item.keywords());
+            return f;
+        }
+
+        private static String hours(StageLimit limit) {
+            return BigDecimal.valueOf(limit.minutes())
+                    .divide(BigDecimal.valueOf(60), 4, RoundingMode.HALF_UP)
+                    .stripTrailingZeros()
+                    .toPlainString();
+        }
+
+        public String getVersion() {
+            return version;
+        }
+
+        public void setVersion(String v) {
+            version = v == null ? "" : v.strip();
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String v) {
+            name = v == null ? "" : v;
+        }
+
+        public String getCategoryCode() {
+            return categoryCode;
+        }
+
+        public void setCategoryCode(String v) {
+            categoryCode = v == null ? "" : v.strip();
+        }
+
+        public String getDescription() {
+            return description;
+        }
+
+        public void setDescription(String v) {
+            description = v == null ? "" : v;
+        }
+
+        public String getDepartmentCodes() {
+            return departmentCodes;
+        }
+
+        public void setDepartmentCodes(String v) {
+            departmentCodes = v == null ? "" : v;
+        }
+
+        public String getLevel() {
+            return level;
+        }
+
+        public void setLevel(String v) {
+            level = v == null ? "" : v.strip();
+        }
+
+        public String getAcceptHours() {
+            return acceptHours;
+        }
+
+        public void setAcceptHours(String v) {
+            acceptHours = v == null ? "" : v.strip();
+        }
+
+        public String getAcceptMode() {
+            return acceptMode;
+        }
+
+        public void setAcceptMode(String v) {
+            acceptMode = v == null ? "" : v.strip();
+        }
+
+        public String getHandleHours() {
+            return handleHours;
+        }
+
+        public void setHandleHours(String v) {
+            handleHours = v == null ? "" : v.strip();
+        }
+
+        public String getHandleMode() {
+            return handleMode;
+        }
+
+        public void setHandleMode(String v) {
+            handleMode = v == null ? "" : v.strip();
+        }
+
+        public String getVerifyHours() {
+            return verifyHours;
+        }
+
+        public void setVerifyHours(String v) {
+            verifyHours = v == null ? "" : v.strip();
+        }
+
+        public String getVerifyMode() {
+            return verifyMode;
+        }
+
+        public void setVerifyMode(String v) {
+            verifyMode = v == null ? "" : v.strip();
+        }
+
+        public boolean isJointAllowed() {
+            return jointAllowed;
+        }
+
+        public void setJointAllowed(boolean v) {
+            jointAllowed = v;
+        }
+
+        public boolean isEmergency() {
+            return emergency;
+        }
+
+        public void setEmergency(boolean v) {
+            emergency = v;
+        }
+
+        public boolean isAutoEscalate() {
+            return autoEscalate;
+        }
+
+        public void setAutoEscalate(boolean v) {
+            autoEscalate = v;
+        }
+
+        public boolean isActive() {
+            return active;
+        }
+
+        public void setActive(boolean v) {
+            active = v;
+        }
+
+        public String getKeywords() {
+            return keywords;
+        }
+
+        public void setKeywords(String v) {
+            keywords = v == null ? "" : v;
+        }
+    }
+
+    @InitBinder("form")
+    void bindOnly(WebDataBinder binder) {
+        binder.setAllowedFields(
+                "version",
+                "name",
+                "categoryCode",
+                "description",
+                "departmentCodes",
+                "level",
+                "acceptHours",
+                "acceptMode",
+                "handleHours",
+                "handleMode",
+                "verifyHours",
+                "verifyMode",
+                "jointAllowed",
+                "emergency",
+                "autoEscalate",
+                "active",
+                "keywords");
+    }
+
+    @GetMapping("/admin/catalog")
+    String tree(@RequestParam(required = false) String category, Model model) {
+        List<CategoryView> categories = catalog.categories(true);
+        CategoryView current = categories.stream()
+                .filter(c -> c.code().equals(category))
+                .findFirst()
+                .orElse(categories.isEmpty() ? null : categories.get(0));
+        model.addAttribute("categories", categories);
+        model.addAttribute("category", current);
+        return "admin/catalog";
+    }
+
+    /** The overview's tile: how many categories and items, how many offered. */
+    @GetMapping("/admin/catalog/summary")
+    String summary(Model model) {
+        List<CategoryView> categories = catalog.categories(true);
+        List<CatalogItemView> items =
+                categories.stream().flatMap(c -> c.items().stream()).toList();
+        model.addAttribute("categoryCount", categories.size());
+        model.addAttribute("itemCount", items.size());
+        model.addAttribute(
+                "activeCount", items.stream().filter(CatalogItemView::active).count());
+        model.addAttribute(
+                "emergencyCount",
+                items.stream().filter(CatalogItemView::emergency).count());
+        return "admin/catalog :: summary";
+    }
+
+    @GetMapping("/admin/catalog/items/{code}")
+    String item(@PathVariable String code, @AuthenticationPrincipal StaffPrincipal me, Model model) {
+        CatalogItemView item = catalog.item(code).orElseThrow(() -> Problems.notFound("catalog item", code));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", ItemForm.of(item));
+        }
+        return itemPage(item, me, model, Map.of());
+    }
+
+    @PostMapping("/admin/catalog/items/{code}")
+    String update(
+            @PathVariable String code,
+            @ModelAttribute("form") ItemForm form,
+            @AuthenticationPrincipal StaffPrincipal me,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        CatalogItemView item = catalog.item(code).orElseThrow(() -> Problems.notFound("catalog item", code));
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer version = integer(form.getVersion());
+        HandlingLevel level = level(form.getLevel(), errors);
+        StageLimit accept = limit("accept", form.getAcceptHours(), form.getAcceptMode(), errors);
+        StageLimit handle = limit("handle", form.getHandleHours(), form.getHandleMode(), errors);
+        StageLimit verify = limit("verify", form.getVerifyHours(), form.getVerifyMode(), errors);
+        if (version == null) {
+            errors.put(FieldErrors.GENERAL, "表单缺少版本号，请刷新页面后重试");
+        }
+        if (errors.isEmpty()) {
+            CatalogItemDraft draft = new CatalogItemDraft(
+                    form.getCategoryCode(),
+                    form.getName(),
+                    form.getDescription().isBlank()
+                            ? null
+                            : form.getDescription().strip(),
+                    list(form.getDepartmentCodes()),
+                    level,
+                    accept,
+                    handle,
+                    verify,
+                    form.isJointAllowed(),
+                    form.isEmergency(),
+                    form.isAutoEscalate(),
+                    list(form.getKeywords()),
+                    item.attributes());
+            try {
+                CatalogItemView saved = catalog.updateItem(code, version, draft, form.isActive(), me);
+                redirect.addFlashAttribute("saved", saved.version());
+                return "redirect:/admin/catalog/items/" + code;
+            } catch (ErrorResponseException e) {
+                if (e.getStatusCode().value() == 409) {
+                    model.addAttribute("stale", e.getBody().getDetail());
+                    model.addAttribute("current", catalog.item(code).orElse(item));
+                    response.setStatus(409);
+                    return itemPage(item, me, model, Map.of());
+                }
+                errors.putAll(FieldErrors.of(e, CatalogEditorPage::formField));
+            }
+        }
+        response.setStatus(422);
+        return itemPage(item, me, model, errors);
+    }
+
+    @PostMapping("/admin/catalog/items/{code}/active")
+    String setActive(
+            @PathVariable String code,
+            @RequestParam boolean active,
+            @AuthenticationPrincipal StaffPrincipal me,
+            RedirectAttributes redirect) {
+        CatalogItemView changed = catalog.setItemActive(code, active, me);
+        redirect.addFlashAttribute("toggled", changed.active());
+        return "redirect:/admin/catalog?category=" + changed.categoryCode();
+    }
+
+    private String itemPage(CatalogItemView item, StaffPrincipal me, Model model, Map<String, String> errors) {
+        model.addAttribute("item", item);
+        model.addAttribute("categories", catalog.categories(true));
+        model.addAttribute("levels", HandlingLevel.values());
+        model.addAttribute("modes", TimeMode.values());
+        model.addAttribute("departments", cityDepartments(me));
+        model.addAttribute("errors", errors);
+        return "admin/catalog-item";
+    }
+
+    /** The city's departments, whose short codes an item may name. */
+    private List<OrganisationView> cityDepartments(StaffPrincipal me) {
+        Optional<OrganisationView> org = organisations.find(me.orgId());
+        for (int hops = 0; org.isPresent() && org.get().parentId() != null && hops < 8; hops++) {
+            org = organisations.find(org.get().parentId());
+        }
+        return org.map(top -> organisations.departments(top.regionCode())).orElse(List.of());
+    }
+
+    /** {@code departmentCodes[1]} → departmentCodes, {@code accept.minutes} → acceptHours. */
+    static String formField(String field) {
+        String base = field.replaceAll("\\[\\d+]", "");
+        int dot = base.indexOf('.');
+        String head = dot < 0 ? base : base.substring(0, dot);
+        return switch (head) {
+            case "accept", "handle", "verify" -> head + "Hours";
+            case "version" -> FieldErrors.GENERAL;
+            default -> head;
+        };
+    }
+
+    private static List<String> list(String text) {
+        return Arrays.stream(text.split("[,，、\\s]+"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private static Integer integer(String text) {
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static HandlingLevel level(String text, Map<String, String> errors) {
+        try {
+            return HandlingLevel.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            errors.put("level", "请选择处置层级");
+            return null;
+        }
+    }
+
+    /** A limit in hours (decimals allowed, whole minutes) and a mode; null with an error beside the field. */
+    private static StageLimit limit(String stage, String hours, String mode, Map<String, String> errors) {
+        TimeMode timeMode;
+        try {
+            timeMode = TimeMode.valueOf(mode);
+        } catch (IllegalArgumentException e) {
+            errors.put(stage + "Hours", "请选择工作时或自然时");
+            return null;
+        }
+        BigDecimal minutes;
+        try {
+            minutes = new BigDecimal(hours).multiply(BigDecimal.valueOf(60));
+        } catch (NumberFormatException e) {
+            errors.put(stage + "Hours", "请填写小时数，如 2 或 0.5");
+            return null;
+        }
+        if (minutes.signum() <= 0) {
+            errors.put(stage + "Hours", "时限须至少 1 分钟");
+            return null;
+        }
+        if (minutes.stripTrailingZeros().scale() > 0) {
+            errors.put(stage + "Hours", "时限须为整分钟");
+            return null;
+        }
+        if (minutes.compareTo(BigDecimal.valueOf(90L * 24 * 60)) > 0) {
+            errors.put(stage + "Hours", "时限不能超过 90 天（2160 小时）");
+            return null;
+        }
+        return StageLimit.minutes(minutes.longValueExact(), timeMode);
+    }
+}
