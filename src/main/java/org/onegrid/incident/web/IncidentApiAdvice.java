@@ -5,49 +5,15 @@ import org.onegrid.shared.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import tools.jackson.databind.DatabindException;
 
-/** Names the offending field when a request to the incident API cannot be read, ahead of the general handler. */
+/** A photo over the upload limit answers as the incident API's own problem, naming the field. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = {IncidentController.class, NotificationController.class})
 class IncidentApiAdvice {
-
-    @ExceptionHandler
-    ErrorResponseException unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof DatabindException databind
-                && !databind.getPath().isEmpty()) {
-            String field = databind.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
-                    .orElse("body");
-            return Problems.invalid(field, field + " has an invalid value");
-        }
-        return Problems.of(
-                HttpStatus.BAD_REQUEST, "invalid-input", "the request body is missing or not valid JSON", Map.of());
-    }
-
-    @ExceptionHandler
-    ErrorResponseException typeMismatch(MethodArgumentTypeMismatchException e) {
-        return Problems.invalid(e.getName(), e.getName() + " has an invalid value");
-    }
-
-    @ExceptionHandler
-    ErrorResponseException missingParameter(MissingServletRequestParameterException e) {
-        return Problems.invalid(e.getParameterName(), e.getParameterName() + " is required");
-    }
-
-    @ExceptionHandler
-    ErrorResponseException missingPart(MissingServletRequestPartException e) {
-        return Problems.invalid(e.getRequestPartName(), e.getRequestPartName() + " is required");
-    }
 
     @ExceptionHandler
     ErrorResponseException tooLarge(MaxUploadSizeExceededException e) {

@@ -1,24 +1,27 @@
-package org.onegrid.staff.web;
+package org.onegrid.shared.web;
 
 import java.util.Map;
-import org.onegrid.shared.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import tools.jackson.databind.DatabindException;
 
 /**
- * Names the offending field when a request to this module's API cannot be read. Ahead of the general problem-details
- * handler, which says only that the request was bad.
+ * Names the offending field when a request to any API cannot be read — a body that is not JSON, a value of the wrong
+ * type, a missing parameter or part — ahead of the general problem-details handler, which says only that the request
+ * was bad.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = {AuthApi.class, MeApi.class, OrganisationApi.class, UserApi.class})
-class StaffApiAdvice {
+@RestControllerAdvice(annotations = RestController.class)
+class RequestProblems {
 
     @ExceptionHandler
     ErrorResponseException unreadable(HttpMessageNotReadableException e) {
@@ -30,11 +33,22 @@ class StaffApiAdvice {
                     .orElse("body");
             return Problems.invalid(field, field + " has an invalid value");
         }
-        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "the request body is not valid JSON", Map.of());
+        return Problems.of(
+                HttpStatus.BAD_REQUEST, "invalid-input", "the request body is missing or not valid JSON", Map.of());
     }
 
     @ExceptionHandler
     ErrorResponseException typeMismatch(MethodArgumentTypeMismatchException e) {
         return Problems.invalid(e.getName(), e.getName() + " has an invalid value");
+    }
+
+    @ExceptionHandler
+    ErrorResponseException missingParameter(MissingServletRequestParameterException e) {
+        return Problems.invalid(e.getParameterName(), e.getParameterName() + " is required");
+    }
+
+    @ExceptionHandler
+    ErrorResponseException missingPart(MissingServletRequestPartException e) {
+        return Problems.invalid(e.getRequestPartName(), e.getRequestPartName() + " is required");
     }
 }
