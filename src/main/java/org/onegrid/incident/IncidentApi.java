@@ -233,6 +233,11 @@ public class IncidentApi {
                 phones.encrypt(blankToNull(command.reporterPhone())));
         store.add(incident, placement, now);
         photos.attach(command.photoIds(), id);
+        if (channel == Channel.GRID_WORKER && (reporterName != null || blankToNull(command.reporterPhone()) != null)) {
+            // 代报: the resident the grid worker reported for follows and rates it by a tracking code, as if they
+            // had reported it themselves on the public page
+            trackingCodes.assign(id.value());
+        }
         return new Reported(view(new IncidentStore.Loaded(incident, placement, false), me), true);
     }
 
@@ -300,6 +305,15 @@ public class IncidentApi {
                             closed && s.satisfaction() == null,
                             steps);
                 });
+    }
+
+    /**
+     * The tracking code (查询码) of an incident this user may see, if it has one: the resident's own report from the
+     * public page, or one a grid worker made on a resident's behalf (代报), to tell the resident.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> trackingCode(UUID id, StaffPrincipal me) {
+        return find(id, me).flatMap(incident -> trackingCodes.of(incident.id()));
     }
 
     /** 评价 by a resident who reported without an account, proving it by the tracking code; once per closing. */
@@ -1037,17 +1051,17 @@ public class IncidentApi {
     // ---------------------------------------------------------------------------------------------------------
     // Problems
 
+    /**
+     * The problem answering a refused action: 403, 409 or 422 by its kind, with the refusal's {@code reason} code and
+     * {@code args} for programs and translations beside the English {@code detail}.
+     */
     static ErrorResponseException problem(Decision.Rejected rejected, String action) {
+        Map<String, Object> properties = Map.of("action", action, "reason", rejected.code(), "args", rejected.args());
         return switch (rejected.kind()) {
-            case FORBIDDEN ->
-                Problems.of(HttpStatus.FORBIDDEN, "forbidden", rejected.reason(), Map.of("action", action));
-            case CONFLICT -> Problems.of(HttpStatus.CONFLICT, "conflict", rejected.reason(), Map.of("action", action));
+            case FORBIDDEN -> Problems.of(HttpStatus.FORBIDDEN, "forbidden", rejected.reason(), properties);
+            case CONFLICT -> Problems.of(HttpStatus.CONFLICT, "conflict", rejected.reason(), properties);
             case INVALID ->
-                Problems.of(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
-                        "invalid-action",
-                        rejected.reason(),
-                        Map.of("action", action));
+                Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-action", rejected.reason(), properties);
         };
     }
 
