@@ -10,6 +10,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -56,5 +57,11 @@ class DashboardPage {
     @GetMapping(path = "/dashboard/stream", produces = "text/event-stream")
     SseEmitter stream(@RequestParam(required = false) String region, @AuthenticationPrincipal StaffPrincipal me) {
         return stream.watch(scope.resolve(region, me).path());
+    }
+
+    /** The city's time zone, for the screen's clock wherever the screen's computer is set. */
+    @ModelAttribute("zone")
+    String zone(@Value("${onegrid.worktime.zone:Asia/Shanghai}") String zone) {
+        return zone;
     }
 }
