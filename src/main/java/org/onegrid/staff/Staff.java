@@ -155,8 +155,7 @@ public class Staff {
      *
      * @throws org.springframework.web.ErrorResponseException 403 for anyone else or an organisation outside the scope,
      *     404 for a user outside it, 400 naming the invalid field, 409 when the account changed since (with {@code
-     *     changed}: the fields that differ from what the caller read, and {@code current}: the account now); nothing is
-     *     changed then
+     *     current}: the account now, to compare with what the caller read); nothing is changed then
      */
     @Transactional
     public UserView update(long id, UpdateUser command, StaffPrincipal actor) {
@@ -173,7 +172,7 @@ public class Staff {
         if (id == actor.userId() && !command.roles().contains(Role.ADMIN)) {
             throw Problems.invalid("roles", "不能取消自己的管理员角色，请由另一位管理员操作");
         }
-        if (current.version() != command.version()) {
+        if (current.version() != command.version().intValue()) {
             throw stale(current, command.version());
         }
         String name = command.displayName().strip();

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * @param version the account's version the change was made from; another administrator's change since is refused
  */
 public record UpdateUser(
-        int version,
+        @NotNull Integer version,
         @NotBlank @Size(max = 40) String displayName,
         @NotNull Long orgId,
         @NotEmpty Set<Role> roles) {

@@ -338,6 +338,61 @@ class AdminEditPagesTests {
         assertThat(staff.find(user.id()).orElseThrow().enabled()).isTrue();
     }
 
+    @Test
+    void theUserApiEditsDisablesAndResetsWithTheSameChecks() {
+        UserView user = newUser("370523101.centre", Role.GRID_WORKER);
+        String admin = token("admin", "Demo@2026");
+        long org = organisations.findByCode("370523102.centre").orElseThrow().id();
+
+        HttpResponse<String> stale = api(
+                "PUT",
+                "/api/v1/users/" + user.id(),
+                admin,
+                "{\"version\":7,\"displayName\":\"接口改名\",\"orgId\":" + org + ",\"roles\":[\"MEDIATOR\"]}");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("\"currentVersion\":1", "\"current\":");
+        HttpResponse<String> noRoles = api(
+                "PUT",
+                "/api/v1/users/" + user.id(),
+                admin,
+                "{\"version\":1,\"displayName\":\"接口改名\",\"orgId\":" + org + ",\"roles\":[]}");
+        assertThat(noRoles.statusCode()).isEqualTo(400);
+        assertThat(noRoles.body()).contains("\"field\":\"roles\"");
+        HttpResponse<String> saved = api(
+                "PUT",
+                "/api/v1/users/" + user.id(),
+                admin,
+                "{\"version\":1,\"displayName\":\"接口改名\",\"orgId\":" + org + ",\"roles\":[\"MEDIATOR\"]}");
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).contains("\"version\":2", "接口改名");
+
+        assertThat(api("POST", "/api/v1/users/" + user.id() + "/disable", admin, "{}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(api("POST", "/api/v1/users/" + user.id() + "/disable", admin, "{\"version\":2}")
+                        .body())
+                .contains("\"enabled\":false");
+        assertThat(api("POST", "/api/v1/users/" + user.id() + "/password", admin, "{\"password\":\"abc\"}")
+                        .body())
+                .contains("\"field\":\"password\"");
+        assertThat(api("POST", "/api/v1/users/" + user.id() + "/password", admin, "{\"password\":\"Another2026z\"}")
+                        .statusCode())
+                .isEqualTo(204);
+
+        String dispatcher = token("city.dispatcher", "Demo@2026");
+        assertThat(api("POST", "/api/v1/users/" + user.id() + "/enable", dispatcher, "{\"version\":3}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(staff.find(user.id()).orElseThrow().enabled()).isFalse();
+    }
+
+    private HttpResponse<String> api(String method, String path, String token, String json) {
+        return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private String token(String username, String password) {
         HttpResponse<String> response = send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://localhost:" + port + "/api/v1/auth/token"))
