@@ -110,9 +110,7 @@
   const map = L.map(mapEl, { preferCanvas: true, zoomSnap: 0.25, attributionControl: false, zoomControl: false });
   L.control.zoom({ position: 'bottomright' }).addTo(map);
   window.oneGridDashboardMap = map;
-  if (screen.dataset.tileUrl) {
-    L.tileLayer(screen.dataset.tileUrl, { attribution: screen.dataset.tileAttribution || '' }).addTo(map);
-  }
+  OneGridTiles.add(map);
   let areas = null, outline = null, markers = L.layerGroup().addTo(map), shading = { open: {}, max: 0 };
   const areaKey = level === 'CITY' ? (f => f.id || f.properties.code) : (f => f.properties.code);
 

@@ -4,7 +4,6 @@ import java.util.List;
 import org.onegrid.region.RegionView;
 import org.onegrid.region.Regions;
 import org.onegrid.staff.StaffPrincipal;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,20 +24,11 @@ class DashboardPage {
     private final DashboardScope scope;
     private final Regions regions;
     private final DashboardStream stream;
-    private final String tileUrl;
-    private final String tileAttribution;
 
-    DashboardPage(
-            DashboardScope scope,
-            Regions regions,
-            DashboardStream stream,
-            @Value("${onegrid.map.tile-url:}") String tileUrl,
-            @Value("${onegrid.map.tile-attribution:}") String tileAttribution) {
+    DashboardPage(DashboardScope scope, Regions regions, DashboardStream stream) {
         this.scope = scope;
         this.regions = regions;
         this.stream = stream;
-        this.tileUrl = tileUrl;
-        this.tileAttribution = tileAttribution;
     }
 
     @GetMapping("/dashboard")
@@ -49,8 +39,6 @@ class DashboardPage {
                 regions.lineage(shown.code()).stream().filter(me::canSee).toList();
         model.addAttribute("region", shown);
         model.addAttribute("lineage", lineage);
-        model.addAttribute("tileUrl", tileUrl);
-        model.addAttribute("tileAttribution", tileAttribution);
         return "dashboard/dashboard";
     }
 

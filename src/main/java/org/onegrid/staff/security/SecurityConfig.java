@@ -3,6 +3,7 @@ package org.onegrid.staff.security;
 import java.util.Map;
 import org.onegrid.staff.AuditLog;
 import org.onegrid.staff.StaffPrincipal;
+import org.onegrid.staff.persistence.UserRows;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -64,7 +66,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(
-            HttpSecurity http, AuthenticationManager manager, Tokens tokens, ProblemResponses problems)
+            HttpSecurity http, AuthenticationManager manager, Tokens tokens, ProblemResponses problems, UserRows users)
             throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             boolean badToken = BearerTokenFilter.token(request).isPresent();
@@ -93,6 +95,7 @@ class SecurityConfig {
                         .authenticated())
                 .authenticationManager(manager)
                 .addFilterBefore(new BearerTokenFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
+                .addFilterAfter(new CurrentAccountFilter(users), SecurityContextHolderFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(bearer)
@@ -108,7 +111,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager manager, SetupState setup, AuditLog audit)
+    SecurityFilterChain pageChain(
+            HttpSecurity http, AuthenticationManager manager, SetupState setup, AuditLog audit, UserRows users)
             throws Exception {
         AuthenticationFailureHandler failure = (request, response, e) -> {
             String reason =
@@ -127,6 +131,7 @@ class SecurityConfig {
                         .authenticated())
                 .authenticationManager(manager)
                 .addFilterBefore(new SetupRedirectFilter(setup), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new CurrentAccountFilter(users), SecurityContextHolderFilter.class)
                 .formLogin(form -> form.loginPage("/login")
                         .failureHandler(failure)
                         .defaultSuccessUrl("/", false)
