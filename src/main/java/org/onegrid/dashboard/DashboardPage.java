@@ -4,6 +4,7 @@ import java.util.List;
 import org.onegrid.region.RegionView;
 import org.onegrid.region.Regions;
 import org.onegrid.staff.StaffPrincipal;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
