@@ -64,8 +64,10 @@ final class ClosedLoops {
         clients.forEach(Thread::start);
         Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
         long atStart = done.get();
+        Cpu cpuAtStart = Cpu.now();
         Thread.sleep(Math.max(0, (measureTo - System.nanoTime()) / 1_000_000));
         long atEnd = done.get();
+        Cpu cpu = Cpu.now().minus(cpuAtStart);
         for (Thread t : clients) {
             t.join();
         }
@@ -89,6 +91,23 @@ final class ClosedLoops {
                 atEnd - atStart,
                 perSecond,
                 loops == 0 ? Double.NaN : totalLatency / 1e6 / loops);
+        long closed = Math.max(1, atEnd - atStart);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: CPU a loop: %.1f ms in the JVM, %s in PostgreSQL%n",
+                name,
+                cpu.jvmNanos() / 1e6 / closed,
+                cpu.databaseNanos() < 0
+                        ? "unknown"
+                        : String.format(Locale.ROOT, "%.1f ms", cpu.databaseNanos() / 1e6 / closed));
+        Figures.note(String.format(
+                Locale.ROOT,
+                "%s: %.1f ms CPU a loop in the JVM, %s in PostgreSQL",
+                name,
+                cpu.jvmNanos() / 1e6 / closed,
+                cpu.databaseNanos() < 0
+                        ? "?"
+                        : String.format(Locale.ROOT, "%.1f ms", cpu.databaseNanos() / 1e6 / closed)));
         return perSecond;
     }
 }

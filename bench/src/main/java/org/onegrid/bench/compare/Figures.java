@@ -51,7 +51,25 @@ final class Figures {
     }
 
     static String thousands(double value) {
-        return String.format(Locale.ROOT, "%,.0f", value);
+        return String.format(Locale.ROOT, value < 100 ? "%,.1f" : "%,.0f", value);
+    }
+
+    /** A line printed under the table. */
+    static void note(String text) {
+        String file = System.getProperty("compare.figures");
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        try {
+            Files.writeString(
+                    Path.of(file + ".notes"),
+                    text + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void append(String line) {

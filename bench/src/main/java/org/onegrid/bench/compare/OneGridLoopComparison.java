@@ -27,7 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>accept — the village centre's dispatcher accepts it (立案);
  *   <li>dispatch — and dispatches it to 城管执法, the branch serving the county;
  *   <li>sign — the department's handler signs for it;
- *   <li>complete — and reports it done with the result;
+ *   <li>complete — and reports it done with the result and a photo after (uploaded first: the evidence that
+ *       completing needs);
  *   <li>verify — the grid worker verifies on site; passing closes the incident (→ CLOSED);
  *   <li>close — the village centre records the return call (回访评价), the last step of the loop.
  * </ol>
@@ -142,7 +143,8 @@ public final class OneGridLoopComparison {
                 new IncidentCommand.Dispatch("SINGLE", "chengguan", List.of(), null, null, "派城管执法处置", List.of()),
                 a.village());
         incidents.sign(id, new IncidentCommand.Plain("", List.of()), a.department());
-        incidents.complete(id, new IncidentCommand.Plain("已劝离摊贩，恢复通行", List.of()), a.department());
+        UUID photo = incidents.upload(Evidence.photo(), a.department()).id();
+        incidents.complete(id, new IncidentCommand.Plain("已劝离摊贩，恢复通行", List.of(photo)), a.department());
         IncidentView verified =
                 incidents.verify(id, new IncidentCommand.Verify(true, "现场复核已无占道", List.of()), a.gridWorker());
         IncidentView closed =
