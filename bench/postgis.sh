@@ -3,7 +3,8 @@
 #
 #   bench/postgis.sh start    installs postgresql-15-postgis-3 with apt if missing, initdb's a cluster in
 #                             bench/target/postgis, starts it on a free port and creates the databases
-#                             gridbench (with PostGIS), flowable and onegrid; prints the port
+#                             gridbench (with PostGIS), flowable and onegrid; prints the port.
+#                             pg_stat_statements is loaded, so the loops can count their statements
 #   bench/postgis.sh port     the port of the running cluster
 #   bench/postgis.sh stop     stops it and removes its data directory
 #
@@ -77,9 +78,12 @@ start() {
   # working set; durability as a production server has it (fsync and synchronous commit on).
   as_owner "$pgbin/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 start -o \
     "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c max_connections=100 \
-     -c shared_buffers=1GB -c work_mem=32MB -c max_wal_size=4GB -c jit=off" >&2
+     -c shared_buffers=1GB -c work_mem=32MB -c max_wal_size=4GB -c jit=off \
+     -c shared_preload_libraries=pg_stat_statements" >&2
   psql_ -d postgres -c "CREATE DATABASE gridbench" -c "CREATE DATABASE flowable" -c "CREATE DATABASE onegrid"
   psql_ -d gridbench -c "CREATE EXTENSION postgis"
+  # counts of statements for the loop comparisons (read from the postgres database)
+  psql_ -d postgres -c "CREATE EXTENSION pg_stat_statements"
   echo "$port"
 }
 

@@ -26,7 +26,7 @@ final class ClosedLoops {
     private ClosedLoops() {}
 
     /** Loops a second of {@link #CLIENTS} clients over {@link #MEASURE}, after {@link #WARM_UP}. */
-    static double measure(String name, Loop loop) throws InterruptedException {
+    static double measure(String name, String database, Loop loop) throws InterruptedException {
         AtomicLong done = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long started = System.nanoTime();
@@ -65,9 +65,13 @@ final class ClosedLoops {
         Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
         long atStart = done.get();
         Cpu cpuAtStart = Cpu.now();
+        Statements sqlAtStart = Statements.now(database);
+        long sqlFrom = done.get();
         Thread.sleep(Math.max(0, (measureTo - System.nanoTime()) / 1_000_000));
         long atEnd = done.get();
         Cpu cpu = Cpu.now().minus(cpuAtStart);
+        Statements sql = Statements.now(database).minus(sqlAtStart);
+        long sqlTo = done.get();
         for (Thread t : clients) {
             t.join();
         }

@@ -73,7 +73,7 @@ public final class FlowableLoopComparison {
                     .count();
             long closingBefore =
                     engine.getTaskService().getCommentsByType("close").size();
-            double perSecond = ClosedLoops.measure("Flowable", steps::loop);
+            double perSecond = ClosedLoops.measure("Flowable", database(args[0]), steps::loop);
             steps.check(before, closingBefore);
             Files.writeString(Path.of(args[2]), Double.toString(perSecond));
         } finally {
@@ -184,5 +184,12 @@ public final class FlowableLoopComparison {
                 throw new IllegalStateException("some loops did not close");
             }
         }
+    }
+
+    /** The database named by a JDBC URL. */
+    static String database(String url) {
+        String path = url.substring(url.lastIndexOf('/') + 1);
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
     }
 }

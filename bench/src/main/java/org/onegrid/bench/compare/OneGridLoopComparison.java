@@ -73,7 +73,8 @@ public final class OneGridLoopComparison {
         try {
             IncidentApi incidents = context.getBean(IncidentApi.class);
             List<Actors> actors = actors(context.getBean(Grids.class), context.getBean(Staff.class));
-            double perSecond = ClosedLoops.measure("OneGrid", (client, n) -> loop(incidents, actors.get(client), n));
+            double perSecond = ClosedLoops.measure(
+                    "OneGrid", database(args[0]), (client, n) -> loop(incidents, actors.get(client), n));
             System.setProperty("compare.onegrid", Double.toString(perSecond));
             String flowable = System.getProperty("compare.flowable.result");
             if (flowable != null) {
@@ -155,5 +156,12 @@ public final class OneGridLoopComparison {
             throw new IllegalStateException("loop of " + id + " did not close with 7 history entries: "
                     + closed.status() + ", " + closed.history().entries().size());
         }
+    }
+
+    /** The database named by a JDBC URL. */
+    static String database(String url) {
+        String path = url.substring(url.lastIndexOf('/') + 1);
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
     }
 }
