@@ -76,6 +76,30 @@ final class Open311Http {
         return json(r);
     }
 
+    /** Uploads a small JPEG as a demo account (evidence for an action) and returns its id. */
+    String photo(String user) {
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(
+                    new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpg", jpeg);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String boundary = "----open311" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"after.jpg\""
+                        + "\r\nContent-Type: image/jpeg\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(jpeg.toByteArray());
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/incidents/photos"))
+                .header("Authorization", "Bearer " + token(user))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return json(r).get("id").asString();
+    }
+
     /** Issues a new Open311 client as the administrator and returns its API key. */
     String issueKey(String name) {
         HttpResponse<String> r = api("admin", "POST", "/api/v1/open311/clients", Map.of("name", name));
