@@ -78,11 +78,7 @@ class GeoReportLoopTests {
 
         String housing = spot.handler("zhujian");
         http.act(housing, id, "sign", Map.of());
-        http.act(
-                housing,
-                id,
-                "complete",
-                Map.of("comment", "已更换不锈钢扶手并加固", "photoIds", List.of(http.photo(housing))));
+        http.act(housing, id, "complete", Map.of("comment", "已更换不锈钢扶手并加固", "photoIds", List.of(http.photo(housing))));
         JsonNode closed = http.act(spot.gridWorker(), id, "verify", Map.of("passed", true, "comment", "扶手牢固"));
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
 
