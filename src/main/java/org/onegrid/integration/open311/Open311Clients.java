@@ -60,7 +60,16 @@ class Open311Clients {
             int requestsPerHour,
             Instant createdAt,
             Instant revokedAt,
-            Instant lastUsedAt) {}
+            Instant lastUsedAt) {
+
+        /** When it last posted, in 东营 time, for the admin page; a dash if never. */
+        String lastUsedLocal() {
+            return lastUsedAt == null
+                    ? "—"
+                    : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                            .format(lastUsedAt.atZone(java.time.ZoneId.of("Asia/Shanghai")));
+        }
+    }
 
     /** A newly issued client with its API key, shown this once. */
     record IssuedClient(ClientView client, String apiKey) {}
