@@ -68,11 +68,14 @@ class GeoReport {
 
     static final int MAX_MEDIA_URL = 500;
     static final int MAX_IDEMPOTENCY_KEY = 100;
+    static final int MAX_ADDRESS = 500;
+    static final int MAX_NAME = 100;
 
     private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter NOTICE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\]]+)\\](\\[\\])?");
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{3,20}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Catalog catalog;
@@ -178,7 +181,6 @@ class GeoReport {
     @Transactional
     List<Map<String, Object>> post(
             Open311Clients.Client client, MultiValueMap<String, String> params, String idempotencyKey) {
-        Draft draft = draft(params);
         String key = null;
         if (idempotencyKey != null) {
             key = idempotencyKey.strip();
@@ -193,10 +195,12 @@ class GeoReport {
                 .param("lock", "open311:" + client.id() + ":" + (key == null ? fingerprint : "key:" + key))
                 .query()
                 .listOfRows();
+        // a retry is answered as the first request was, even if the catalog changed meanwhile
         Optional<UUID> earlier = key != null ? byKey(client.id(), key, fingerprint) : recent(client.id(), fingerprint);
         if (earlier.isPresent()) {
-            return created(earlier.get(), draft.accountId());
+            return created(earlier.get(), single(params, "account_id"));
         }
+        Draft draft = draft(params);
         IncidentApi.Tracked tracked;
         try {
             tracked = incidents.reportRelayed(
@@ -258,6 +262,17 @@ class GeoReport {
         Map<String, List<String>> attributes = attributes(item, params);
         String text = text(item, description, attributes, mediaUrl);
         String address = single(params, "address_string");
+        if (address != null && address.length() > MAX_ADDRESS) {
+            throw Open311Exception.badRequest("address_string may have at most " + MAX_ADDRESS + " characters");
+        }
+        String phone = single(params, "phone");
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            throw Open311Exception.badRequest("phone must be a phone number (digits, +, - and spaces), not " + phone);
+        }
+        String reporter = name(single(params, "first_name"), single(params, "last_name"));
+        if (reporter != null && reporter.length() > MAX_NAME) {
+            throw Open311Exception.badRequest("first_name and last_name may have at most " + MAX_NAME + " characters");
+        }
         return new Draft(
                 item,
                 new ReportIncident(
@@ -268,8 +283,8 @@ class GeoReport {
                         point[1],
                         address,
                         null,
-                        name(single(params, "first_name"), single(params, "last_name")),
-                        single(params, "phone"),
+                        reporter,
+                        phone,
                         null),
                 description,
                 mediaUrl,
