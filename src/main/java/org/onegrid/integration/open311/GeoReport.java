@@ -275,17 +275,7 @@ class GeoReport {
         }
         return new Draft(
                 item,
-                new ReportIncident(
-                        item.code(),
-                        text,
-                        null,
-                        point[0],
-                        point[1],
-                        address,
-                        null,
-                        reporter,
-                        phone,
-                        null),
+                new ReportIncident(item.code(), text, null, point[0], point[1], address, null, reporter, phone, null),
                 description,
                 mediaUrl,
                 attributes,

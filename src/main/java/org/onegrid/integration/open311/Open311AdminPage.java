@@ -1,5 +1,7 @@
 package org.onegrid.integration.open311;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.onegrid.staff.StaffPrincipal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,7 +30,22 @@ class Open311AdminPage {
 
     @GetMapping("/admin/open311")
     String page(@AuthenticationPrincipal StaffPrincipal me, Model model) {
-        model.addAttribute("clients", clients.list(me));
+        // plain maps: the page's expressions cannot call into this package's non-public records
+        model.addAttribute(
+                "clients",
+                clients.list(me).stream()
+                        .map(c -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("id", c.id());
+                            row.put("name", c.name());
+                            row.put("contact", c.contact());
+                            row.put("keyPrefix", c.keyPrefix());
+                            row.put("requestsPerHour", c.requestsPerHour());
+                            row.put("lastUsed", c.lastUsedLocal());
+                            row.put("revoked", c.revokedAt() != null);
+                            return row;
+                        })
+                        .toList());
         model.addAttribute("defaultPerHour", Open311Clients.DEFAULT_REQUESTS_PER_HOUR);
         return "admin/open311";
     }
@@ -43,8 +60,10 @@ class Open311AdminPage {
             RedirectAttributes redirect) {
         try {
             Integer perHour = requestsPerHour.isBlank() ? null : Integer.valueOf(requestsPerHour.strip());
-            redirect.addFlashAttribute(
-                    "issued", clients.issue(new Open311Clients.IssueClient(name, contact, perHour), me));
+            Open311Clients.IssuedClient issued =
+                    clients.issue(new Open311Clients.IssueClient(name, contact, perHour), me);
+            redirect.addFlashAttribute("issuedName", issued.client().name());
+            redirect.addFlashAttribute("issuedKey", issued.apiKey());
             return "redirect:/admin/open311";
         } catch (NumberFormatException | ErrorResponseException e) {
             model.addAttribute(

@@ -208,7 +208,11 @@ class GeoReportPostingTests {
                         400,
                         "is not an attribute"),
                 new Case("media_url not a web address", with(good, "media_url", "ftp://x/y.jpg"), 400, "media_url"),
-                new Case("phone not a phone number", with(good, "phone", "call me"), 400, "phone must be a phone number"),
+                new Case(
+                        "phone not a phone number",
+                        with(good, "phone", "call me"),
+                        400,
+                        "phone must be a phone number"),
                 new Case("oversize name", with(good, "first_name", "名".repeat(120)), 400, "first_name and last_name"));
         long before = incidents();
         long posts = posts();
