@@ -326,6 +326,33 @@ public class IncidentApi {
         return track(trackingCode).orElseThrow();
     }
 
+    /**
+     * 群众上报 relayed by another system for a resident without an account (an Open311 GeoReport v2 client): a {@code
+     * CITIZEN} report by the anonymous resident, exactly as {@link #reportAnonymously} makes it, with a tracking code.
+     * {@code source} names the system (e.g. {@code open311:3}) so that its idempotency keys are its own: the same key
+     * from the same source gives the same incident and code, the same key with a different report is refused (422).
+     */
+    @Transactional
+    public Tracked reportRelayed(ReportIncident command, String source, String idempotencyKey) {
+        if (source == null || source.isBlank() || idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw Problems.invalid("Idempotency-Key", "A relayed report needs its source and an idempotency key");
+        }
+        ReportIncident citizen = new ReportIncident(
+                command.itemCode(),
+                command.text(),
+                Channel.CITIZEN.name(),
+                command.longitude(),
+                command.latitude(),
+                command.address(),
+                command.gridCode(),
+                command.reporterName(),
+                command.reporterPhone(),
+                List.of());
+        Reported reported = report(citizen, "relayed:" + source + ":" + idempotencyKey, ANONYMOUS);
+        return new Tracked(
+                reported.incident(), trackingCodes.assign(reported.incident().id()), reported.created());
+    }
+
     /** Who a resident without an account acts as: user 0, which no account has, in the role of a resident. */
     private static final StaffPrincipal ANONYMOUS = new StaffPrincipal(
             0, "anonymous", "群众", 0, null, null, "", "", java.util.Set.of(org.onegrid.staff.Role.RESIDENT));

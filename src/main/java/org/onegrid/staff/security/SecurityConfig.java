@@ -33,9 +33,12 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may reach what. Two filter chains:
+ * Who may reach what. Three filter chains:
  *
  * <ul>
+ *   <li>{@code /open311/**}: Open311 GeoReport v2, public to other systems; posting a service request is checked
+ *       against the client's {@code api_key} by the endpoint itself. No session, no CSRF: the forms come from other
+ *       systems, not from a browser holding a session.
  *   <li>{@code /api/**}: bearer tokens (stateless, no CSRF for them) or the session of a signed-in page; 401 and 403
  *       answered as problem details, never a redirect.
  *   <li>everything else: pages behind the login form, with CSRF protection; first-start setup while no
@@ -61,6 +64,21 @@ class SecurityConfig {
     @Bean
     AuthenticationManager staffAuthenticationManager(Authenticator authenticator) {
         return new ProviderManager(new StaffAuthenticationProvider(authenticator));
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain open311Chain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/open311/**")
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .csrf(csrf -> csrf.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable());
+        return http.build();
     }
 
     @Bean
