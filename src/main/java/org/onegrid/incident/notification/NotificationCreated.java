@@ -3,9 +3,8 @@ package org.onegrid.incident.notification;
 import java.util.UUID;
 
 /**
- * An in-app notification was created; published inside the creating transaction, so that delivery beyond the app
- * (SMS, WeChat) runs after commit from Spring Modulith's event publication registry (the outbox) and is retried if
- * it fails.
+ * An in-app notification, as it is handed to the {@link NotificationSender} for delivery beyond the app (SMS,
+ * WeChat): after its transaction committed, from the {@code notification} table, which is the outbox.
  *
  * @param recipientUserId the user, or null when addressed to an organisation
  * @param recipientOrgId the organisation, or null when addressed to a user

@@ -9,7 +9,6 @@ import org.onegrid.incident.persistence.IncidentRows;
 import org.onegrid.shared.web.Problems;
 import org.onegrid.staff.Role;
 import org.onegrid.staff.StaffPrincipal;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,11 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
 
-    Notifications(JdbcClient jdbc, ApplicationEventPublisher events) {
+    Notifications(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.events = events;
     }
 
     /** Who a notification is for. */
@@ -56,10 +53,10 @@ public class Notifications {
             if ((userId != null && userId <= 0) || (orgId != null && orgId <= 0)) {
                 continue;
             }
-            long id = jdbc.sql("""
+            jdbc.sql("""
                             INSERT INTO notification (recipient_user_id, recipient_org_id, recipient_role, incident_id,
                                 kind, text, created_at)
-                            VALUES (:user, :org, :role, :incident, :kind, :text, :at) RETURNING id
+                            VALUES (:user, :org, :role, :incident, :kind, :text, :at)
                             """)
                     .param("user", userId)
                     .param("org", orgId)
@@ -68,9 +65,7 @@ public class Notifications {
                     .param("kind", kind)
                     .param("text", text)
                     .param("at", at.atOffset(java.time.ZoneOffset.UTC))
-                    .query(Long.class)
-                    .single();
-            events.publishEvent(new NotificationCreated(id, userId, orgId, role, incidentId, kind, text));
+                    .update();
         }
     }
 

@@ -2,7 +2,6 @@ package org.onegrid.staff.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,14 +20,6 @@ public class TokenRows {
                         + " VALUES (?, ?, ?, ?, ?)")
                 .params(hash, userId, Timestamp.from(issuedAt), Timestamp.from(expiresAt), remoteAddr)
                 .update();
-    }
-
-    /** The user of a token that is neither expired nor revoked, and whose account is enabled. */
-    public Optional<Long> activeUser(byte[] hash, Instant now) {
-        return jdbc.sql("""
-                        SELECT t.user_id FROM auth_token t JOIN staff_user u ON u.id = t.user_id
-                         WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.enabled
-                        """).params(hash, Timestamp.from(now)).query(Long.class).optional();
     }
 
     /** @return whether an active token was revoked */

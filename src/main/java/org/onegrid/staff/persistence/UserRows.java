@@ -86,6 +86,20 @@ public class UserRows {
                 .optional();
     }
 
+    /**
+     * The user a bearer token belongs to, if the token is neither expired nor revoked and the account is enabled: one
+     * query, since every API request asks it.
+     */
+    public Optional<UserRow> findByLiveToken(byte[] tokenHash, Instant now) {
+        return jdbc.sql(SELECT + """
+                         JOIN auth_token t ON t.user_id = u.id
+                         WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.enabled
+                        """)
+                .params(tokenHash, Timestamp.from(now))
+                .query(UserRows::map)
+                .optional();
+    }
+
     public Optional<UserRow> findInScope(long id, String scopePath) {
         return jdbc.sql(SELECT + " WHERE u.id = ? AND o.region_path LIKE ?")
                 .params(id, Sql.startingWith(scopePath))

@@ -50,7 +50,7 @@ public class Tokens {
         if (!wellFormed(token)) {
             return Optional.empty();
         }
-        return rows.activeUser(hash(token), Instant.now()).flatMap(users::find).map(UserRows.UserRow::principal);
+        return users.findByLiveToken(hash(token), Instant.now()).map(UserRows.UserRow::principal);
     }
 
     /** @return whether the token was live until now */
