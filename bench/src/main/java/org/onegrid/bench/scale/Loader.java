@@ -61,11 +61,16 @@ final class Loader {
             return asOf.get(0);
         }
         Long present = jdbc.queryForObject("SELECT count(*) FROM incident", Long.class);
-        if (present != null && present > 0) {
+        if (present != null && present == plan.incidents()) {
+            // generated before, but the run ended before the read model and the indexes were done
+            System.out.printf("Finishing the %,d incidents generated earlier%n", present);
+            finish(new City(app), System.nanoTime());
+        } else if (present != null && present > 0) {
             throw new IllegalStateException("The database holds " + present + " incidents of another plan; delete "
                     + "its directory and run again");
+        } else {
+            load(plan);
         }
-        load(plan);
         jdbc.update(
                 "INSERT INTO bench_scale (name, incidents, as_of) VALUES (?, ?, ?)",
                 plan.name(),
@@ -80,7 +85,7 @@ final class Loader {
         System.out.printf(
                 "The city's grids, items and staff looked up in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
         Deadlines deadlines = app.getBean(Deadlines.class);
-        List<String> indexes = dropIndexes();
+        dropIndexes();
         AtomicLong incidents = new AtomicLong();
         AtomicLong entries = new AtomicLong();
         AtomicLong open = new AtomicLong();
@@ -163,8 +168,17 @@ final class Loader {
                 stopped.get(),
                 entries.get(),
                 (System.nanoTime() - started) / 1_000_000_000);
-        fillDashboard(city);
+        finish(city, started);
+    }
+
+    /** The read model, the indexes from the migrations, statistics. */
+    private void finish(City city, long started) throws Exception {
+        Long rows = jdbc.queryForObject("SELECT count(*) FROM dashboard_incident", Long.class);
+        if (rows == null || rows == 0) {
+            fillDashboard(city);
+        }
         long indexing = System.nanoTime();
+        List<String> indexes = migrationIndexes();
         for (String definition : indexes) {
             jdbc.execute(definition);
         }
@@ -186,7 +200,7 @@ final class Loader {
     private void fillDashboard(City city) {
         long started = System.nanoTime();
         jdbc.execute(
-                "CREATE TEMP TABLE bench_grid_point (code TEXT PRIMARY KEY, lng DOUBLE PRECISION, lat DOUBLE PRECISION)");
+                "CREATE TABLE bench_grid_point (code TEXT PRIMARY KEY, lng DOUBLE PRECISION, lat DOUBLE PRECISION)");
         jdbc.batchUpdate(
                 "INSERT INTO bench_grid_point VALUES (?, ?, ?)",
                 city.grids.stream()
@@ -212,7 +226,29 @@ final class Loader {
         System.out.printf("Filled the dashboard's read model in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
     }
 
-    /** Drops the secondary indexes of the loaded tables; returns their definitions, to build them again. */
+    /**
+     * The application's own secondary indexes of the loaded tables, as its migrations create them, each only if it is
+     * missing.
+     */
+    private static List<String> migrationIndexes() throws Exception {
+        List<String> out = new ArrayList<>();
+        var pattern = java.util.regex.Pattern.compile(
+                "CREATE\\s+INDEX\\s+(\\w+)\\s+ON\\s+(\\w+)([^;]*);", java.util.regex.Pattern.CASE_INSENSITIVE);
+        var resources = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath*:db/migration/*.sql");
+        for (var resource : resources) {
+            String sql = new String(resource.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            var m = pattern.matcher(sql);
+            while (m.find()) {
+                if (TABLES.contains(m.group(2))) {
+                    out.add("CREATE INDEX IF NOT EXISTS " + m.group(1) + " ON " + m.group(2) + m.group(3));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Drops the secondary indexes of the loaded tables; returns their definitions. */
     private List<String> dropIndexes() {
         List<String> definitions = jdbc.queryForList("""
                 SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid

@@ -107,12 +107,14 @@ final class Loop {
             if (steps++ >= maxSteps) {
                 throw new Later();
             }
-            if (random.nextInt(100) < 3) {
+            // a loop cut short to stay open is neither rejected nor resolved on the spot
+            boolean whole = maxSteps == Integer.MAX_VALUE;
+            if (whole && random.nextInt(100) < 3) {
                 within(0.05, 0.9);
                 act(c -> incident.reject(by(centre(), "经核实不属于受理范围，已告知反映人")));
                 return new Driven(incident, grid, item, photos, false);
             }
-            if (byWorker && item.small() && random.nextInt(100) < 80) {
+            if (whole && byWorker && item.small() && random.nextInt(100) < 80) {
                 within(0.05, 0.9);
                 act(c -> incident.resolveOnTheSpot(evidence(grid.worker(), "网格员现场处置，问题已解决")));
                 evaluateSometimes(grid, reporterActor, byWorker);
@@ -147,12 +149,13 @@ final class Loop {
                 throw new Later();
             }
             within(0.05, 0.9);
-            Actor verifier = dual ? grid.worker() : centre();
-            act(c -> incident.verify(by(verifier, "现场核查属实，予以结案"), true));
+            // the verifier is known only once the scan's marks (and an escalation) have come first
+            act(c -> incident.verify(by(dual ? grid.worker() : centre(), "现场核查属实，予以结案"), true));
             evaluateSometimes(grid, reporterActor, byWorker);
             return new Driven(incident, grid, item, photos, false);
         } catch (Later later) {
-            markOverdueIfDue(end);
+            // the scan runs every minute: an escalation restarts the accept stage, which may run out again
+            while (markOverdueIfDue(end)) {}
             return new Driven(incident, grid, item, photos, false);
         } catch (Refused refused) {
             if (REFUSALS_SHOWN.getAndIncrement() < 3) {
@@ -182,7 +185,7 @@ final class Loop {
     }
 
     private void act(Function<Void, Decision> action) {
-        markOverdueIfDue(now);
+        while (markOverdueIfDue(now)) {}
         Decision decision = action.apply(null);
         if (!decision.isAllowed()) {
             throw new Refused(decision.toString());
@@ -190,20 +193,21 @@ final class Loop {
     }
 
     /** The scan's mark, if the running stage's deadline passed before {@code at}: within a minute of it. */
-    private void markOverdueIfDue(Instant at) {
+    private boolean markOverdueIfDue(Instant at) {
         Optional<StageWindow> stage = incident.stage();
         if (stage.isEmpty() || stage.get().overdueMarked()) {
-            return;
+            return false;
         }
         Instant scanAt = stage.get().deadline().plusSeconds(1 + random.nextInt(59));
         if (!scanAt.isBefore(at)) {
-            return;
+            return false;
         }
         Decision marked =
                 incident.markOverdue(scanAt, city.parentOf(incident.owner()).orElse(null));
         if (!marked.isAllowed()) {
             throw new Refused(marked.toString());
         }
+        return true;
     }
 
     private Actor centre() {
