@@ -50,11 +50,11 @@ class DashboardFeed implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         long started = System.nanoTime();
-        int seen = readModel.backfill();
+        long seen = readModel.backfill();
         log.info(
-                "Dashboard read model checked against {} incidents in {} ms",
-                seen,
-                (System.nanoTime() - started) / 1_000_000);
+                "Dashboard read model checked in {} ms: {}",
+                (System.nanoTime() - started) / 1_000_000,
+                seen == 0 ? "it holds every incident" : seen + " incidents seen");
     }
 
     private void changed(UUID id, String regionPath) {

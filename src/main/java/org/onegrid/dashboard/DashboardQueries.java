@@ -2,7 +2,6 @@ package org.onegrid.dashboard;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -59,33 +58,28 @@ class DashboardQueries {
     KpisView kpis(RegionView region) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock.withZone(LOCAL));
-        Instant since = now.minus(Duration.ofDays(WINDOW_DAYS));
-        // three scalar subqueries, one per index: reported by day, closed in the window, open now
-        Map<String, Object> row = jdbc.sql("""
-                        SELECT r.reported_today, r.reported_month,
-                               c.closed, c.on_time, c.grassroots, c.satisfied, c.evaluated,
-                               o.open, o.overdue
-                          FROM (SELECT count(*) FILTER (WHERE reported_at >= :today) AS reported_today,
-                                       count(*) AS reported_month
-                                  FROM dashboard_incident
-                                 WHERE region_path LIKE :scope AND reported_at >= :month) r,
-                               (SELECT count(*) AS closed,
-                                       count(*) FILTER (WHERE on_time) AS on_time,
-                                       count(*) FILTER (WHERE resolution_level IN ('GRID', 'VILLAGE', 'TOWN'))
-                                           AS grassroots,
-                                       count(*) FILTER (WHERE satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED'))
-                                           AS satisfied,
-                                       count(*) FILTER (WHERE satisfaction IS NOT NULL) AS evaluated
-                                  FROM dashboard_incident
-                                 WHERE region_path LIKE :scope AND closed_at IS NOT NULL AND closed_at >= :since) c,
-                               (SELECT count(*) AS open, count(*) FILTER (WHERE deadline < :now) AS overdue
-                                  FROM dashboard_incident
-                                 WHERE region_path LIKE :scope AND open) o
-                        """)
+        LocalDate month = today.withDayOfMonth(1);
+        LocalDate since = today.minusDays(WINDOW_DAYS - 1);
+        LocalDate from = month.isBefore(since) ? month : since;
+        // the windows' sums from the daily counters, and what is open now from the open rows' index
+        Map<String, Object> row = jdbc.sql("SELECT r.reported_today, r.reported_month, r.closed, r.on_time,"
+                        + " r.grassroots, r.satisfied, r.evaluated, o.open, o.overdue"
+                        + " FROM (SELECT coalesce(sum(reported) FILTER (WHERE day = :today), 0) AS reported_today,"
+                        + "              coalesce(sum(reported) FILTER (WHERE day >= :month), 0) AS reported_month,"
+                        + "              coalesce(sum(closed) FILTER (WHERE day >= :since), 0) AS closed,"
+                        + "              coalesce(sum(on_time) FILTER (WHERE day >= :since), 0) AS on_time,"
+                        + "              coalesce(sum(grassroots) FILTER (WHERE day >= :since), 0) AS grassroots,"
+                        + "              coalesce(sum(satisfied) FILTER (WHERE day >= :since), 0) AS satisfied,"
+                        + "              coalesce(sum(evaluated) FILTER (WHERE day >= :since), 0) AS evaluated"
+                        + "         FROM " + days(region) + ") r,"
+                        + "      (SELECT count(*) AS open, count(*) FILTER (WHERE deadline < :now) AS overdue"
+                        + "         FROM dashboard_incident WHERE region_path LIKE :scope AND open) o")
                 .param("scope", region.path() + "%")
-                .param("today", ts(today.atStartOfDay(LOCAL).toInstant()))
-                .param("month", ts(today.withDayOfMonth(1).atStartOfDay(LOCAL).toInstant()))
-                .param("since", ts(since))
+                .param("from", from)
+                .param("fromInstant", ts(from.atStartOfDay(LOCAL).toInstant()))
+                .param("today", today)
+                .param("month", month)
+                .param("since", since)
                 .param("now", ts(now))
                 .query()
                 .singleRow();
@@ -110,9 +104,18 @@ class DashboardQueries {
     TrendView trend(RegionView region) {
         LocalDate today = LocalDate.now(clock.withZone(LOCAL));
         LocalDate first = today.minusDays(WINDOW_DAYS - 1);
-        Instant from = first.atStartOfDay(LOCAL).toInstant();
-        Map<LocalDate, Long> reported = perDay("reported_at", region, from);
-        Map<LocalDate, Long> closed = perDay("closed_at", region, from);
+        Map<LocalDate, Long> reported = new HashMap<>();
+        Map<LocalDate, Long> closed = new HashMap<>();
+        jdbc.sql("SELECT day, sum(reported) AS reported, sum(closed) AS closed FROM " + days(region) + " GROUP BY day")
+                .param("scope", region.path() + "%")
+                .param("from", first)
+                .param("fromInstant", ts(first.atStartOfDay(LOCAL).toInstant()))
+                .query((rs, i) -> {
+                    LocalDate day = rs.getObject("day", LocalDate.class);
+                    reported.put(day, rs.getLong("reported"));
+                    return closed.put(day, rs.getLong("closed"));
+                })
+                .list();
         List<LocalDate> days = first.datesUntil(today.plusDays(1)).toList();
         return new TrendView(
                 region.code(),
@@ -121,32 +124,20 @@ class DashboardQueries {
                 days.stream().map(d -> closed.getOrDefault(d, 0L)).toList());
     }
 
-    private Map<LocalDate, Long> perDay(String column, RegionView region, Instant from) {
-        Map<LocalDate, Long> out = new HashMap<>();
-        jdbc.sql("SELECT (" + column + " AT TIME ZONE 'Asia/Shanghai')::date AS day, count(*) AS n"
-                        + " FROM dashboard_incident WHERE region_path LIKE :scope AND " + column + " >= :from"
-                        + " GROUP BY 1")
-                .param("scope", region.path() + "%")
-                .param("from", ts(from))
-                .query((rs, i) -> out.put(rs.getObject("day", LocalDate.class), rs.getLong("n")))
-                .list();
-        return out;
-    }
-
     CategoriesView categories(RegionView region) {
         Map<String, String> names = new HashMap<>();
         for (CategoryView c : catalog.categories(true)) {
             names.put(c.code(), c.name());
         }
-        List<CategoryCount> counts = jdbc.sql("""
-                        SELECT category_code, count(*) AS n FROM dashboard_incident
-                         WHERE region_path LIKE :scope AND reported_at >= :from
-                         GROUP BY category_code ORDER BY n DESC, category_code
-                        """)
+        LocalDate first = LocalDate.now(clock.withZone(LOCAL)).minusDays(WINDOW_DAYS - 1);
+        List<CategoryCount> counts = jdbc.sql("SELECT category_code, sum(reported) AS n FROM " + days(region)
+                        + " GROUP BY category_code HAVING sum(reported) > 0 ORDER BY n DESC, category_code")
                 .param("scope", region.path() + "%")
-                .param("from", ts(clock.instant().minus(Duration.ofDays(WINDOW_DAYS))))
+                .param("from", first)
+                .param("fromInstant", ts(first.atStartOfDay(LOCAL).toInstant()))
                 .query((rs, i) -> {
                     String code = rs.getString("category_code");
+                    code = code.isEmpty() ? null : code;
                     return new CategoryCount(
                             code, code == null ? "未分类" : names.getOrDefault(code, code), rs.getLong("n"));
                 })
@@ -155,17 +146,18 @@ class DashboardQueries {
     }
 
     RankingView ranking(RegionView region) {
-        List<DepartmentRate> rates = jdbc.sql("""
-                        SELECT lead_org_id, count(*) AS closed, count(*) FILTER (WHERE on_time) AS on_time
-                          FROM dashboard_incident
-                         WHERE region_path LIKE :scope AND closed_at IS NOT NULL AND closed_at >= :from
-                           AND lead_org_id IS NOT NULL
-                         GROUP BY lead_org_id HAVING count(*) >= :minimum
-                         ORDER BY count(*) FILTER (WHERE on_time)::float / count(*) DESC, count(*) DESC, lead_org_id
-                         LIMIT 15
-                        """)
+        LocalDate first = LocalDate.now(clock.withZone(LOCAL)).minusDays(RANKING_DAYS - 1);
+        String departmentDays = region.level() == RegionLevel.VILLAGE
+                ? "(SELECT lead_org_id, 1 AS closed, on_time::int AS on_time FROM dashboard_incident"
+                        + " WHERE region_path LIKE :scope AND closed_at >= :fromInstant AND lead_org_id IS NOT NULL) d"
+                : "dashboard_day_department WHERE area_path LIKE :scope AND day >= :from";
+        List<DepartmentRate> rates = jdbc.sql("SELECT lead_org_id, sum(closed) AS closed, sum(on_time) AS on_time"
+                        + " FROM " + departmentDays
+                        + " GROUP BY lead_org_id HAVING sum(closed) >= :minimum"
+                        + " ORDER BY sum(on_time)::float / sum(closed) DESC, sum(closed) DESC, lead_org_id LIMIT 15")
                 .param("scope", region.path() + "%")
-                .param("from", ts(clock.instant().minus(Duration.ofDays(RANKING_DAYS))))
+                .param("from", first)
+                .param("fromInstant", ts(first.atStartOfDay(LOCAL).toInstant()))
                 .param("minimum", RANKING_MINIMUM)
                 .query((rs, i) -> {
                     long org = rs.getLong("lead_org_id");
@@ -180,6 +172,29 @@ class DashboardQueries {
                 })
                 .list();
         return new RankingView(region.code(), RANKING_DAYS, RANKING_MINIMUM, rates);
+    }
+
+    /**
+     * The per-day counts of a region from {@code :from} (a local date; {@code :fromInstant} its start) with the
+     * columns of {@code dashboard_day}: from the daily counters, which count per town, or for a village from its
+     * own rows, which are few.
+     */
+    private static String days(RegionView region) {
+        if (region.level() != RegionLevel.VILLAGE) {
+            return "dashboard_day WHERE area_path LIKE :scope AND day >= :from";
+        }
+        return """
+                (SELECT (reported_at AT TIME ZONE 'Asia/Shanghai')::date AS day,
+                        coalesce(category_code, '') AS category_code, 1 AS reported, 0 AS closed, 0 AS on_time,
+                        0 AS grassroots, 0 AS evaluated, 0 AS satisfied
+                   FROM dashboard_incident WHERE region_path LIKE :scope AND reported_at >= :fromInstant
+                 UNION ALL
+                 SELECT (closed_at AT TIME ZONE 'Asia/Shanghai')::date, coalesce(category_code, ''), 0, 1, on_time::int,
+                        coalesce(resolution_level IN ('GRID', 'VILLAGE', 'TOWN'), FALSE)::int,
+                        (satisfaction IS NOT NULL)::int,
+                        coalesce(satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED'), FALSE)::int
+                   FROM dashboard_incident WHERE region_path LIKE :scope AND closed_at >= :fromInstant) d
+                """;
     }
 
     MarkersView markers(RegionView region) {

@@ -44,6 +44,12 @@ public class IncidentFacts {
                 .list();
     }
 
+    /** How many incidents there are, for a read model to see at a glance whether it lacks some. */
+    @Transactional(readOnly = true)
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM incident").query(Long.class).single();
+    }
+
     /** Up to {@code limit} incidents in the order of their ids, after {@code after} (null: from the first). */
     @Transactional(readOnly = true)
     public List<IncidentFactView> after(UUID after, int limit) {

@@ -39,6 +39,7 @@ import org.onegrid.staff.Staff;
 import org.onegrid.staff.StaffPrincipal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.ErrorResponseException;
 
 /** The dashboard's figures follow the incidents, stay within the caller's scope, and the stream says when. */
@@ -71,6 +72,9 @@ class DashboardTests {
 
     @Autowired
     Staff staff;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aReportCountsAsReportedTodayAndResolvingItCountsAsClosedAtTheGrassroots() {
@@ -105,6 +109,75 @@ class DashboardTests {
         List<Long> reportedPerDay = queries.trend(county).reported();
         assertThat(reportedPerDay.get(reportedPerDay.size() - 1)).isEqualTo(afterClose.reportedToday());
     }
+
+    @Test
+    void theDailyCountersAlwaysAddUpToTheIncidentsTheyCount() {
+        GridView grid = grids.inRegion(HEKOU).get(7);
+        StaffPrincipal worker = principal("gw" + grid.code());
+        resolve(report(grid, worker), worker);
+        report(grid, worker);
+
+        // what the trigger keeps, against the same sums from the read model's rows
+        assertThat(jdbc.sql(COUNTERS).query().listOfRows())
+                .isEqualTo(jdbc.sql(COUNTED_FROM_ROWS).query().listOfRows());
+        assertThat(jdbc.sql(DEPARTMENT_COUNTERS).query().listOfRows())
+                .isEqualTo(jdbc.sql(DEPARTMENTS_COUNTED_FROM_ROWS).query().listOfRows());
+    }
+
+    @Test
+    void aVillageCountsItsOwnReportsLikeItsTown() {
+        GridView grid = grids.inRegion(HEKOU).get(9);
+        RegionView village = regions.find(grid.villageCode()).orElseThrow();
+        RegionView town = regions.find(village.parentCode()).orElseThrow();
+        KpisView villageBefore = queries.kpis(village);
+        KpisView townBefore = queries.kpis(town);
+
+        report(grid, principal("gw" + grid.code()));
+
+        assertThat(queries.kpis(village).reportedToday()).isEqualTo(villageBefore.reportedToday() + 1);
+        assertThat(queries.kpis(town).reportedToday()).isEqualTo(townBefore.reportedToday() + 1);
+        assertThat(queries.trend(village).reported().get(WINDOW_LAST))
+                .isEqualTo(queries.kpis(village).reportedToday());
+    }
+
+    static final int WINDOW_LAST = DashboardQueries.WINDOW_DAYS - 1;
+
+    static final String COUNTERS = """
+            SELECT day, area_path, category_code, reported, closed, on_time, grassroots, evaluated, satisfied
+              FROM dashboard_day
+             WHERE reported <> 0 OR closed <> 0 OR on_time <> 0 OR grassroots <> 0 OR evaluated <> 0 OR satisfied <> 0
+             ORDER BY 1, 2, 3
+            """;
+
+    static final String COUNTED_FROM_ROWS = """
+            SELECT day, area_path, category_code, sum(reported)::int AS reported, sum(closed)::int AS closed,
+                   sum(on_time)::int AS on_time, sum(grassroots)::int AS grassroots,
+                   sum(evaluated)::int AS evaluated, sum(satisfied)::int AS satisfied
+              FROM (SELECT (reported_at AT TIME ZONE 'Asia/Shanghai')::date AS day,
+                           dashboard_area(region_path) AS area_path, coalesce(category_code, '') AS category_code,
+                           1 AS reported, 0 AS closed, 0 AS on_time, 0 AS grassroots, 0 AS evaluated, 0 AS satisfied
+                      FROM dashboard_incident
+                    UNION ALL
+                    SELECT (closed_at AT TIME ZONE 'Asia/Shanghai')::date, dashboard_area(region_path),
+                           coalesce(category_code, ''), 0, 1, on_time::int,
+                           coalesce(resolution_level IN ('GRID', 'VILLAGE', 'TOWN'), FALSE)::int,
+                           (satisfaction IS NOT NULL)::int,
+                           coalesce(satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED'), FALSE)::int
+                      FROM dashboard_incident WHERE closed_at IS NOT NULL) c
+             GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            """;
+
+    static final String DEPARTMENT_COUNTERS = """
+            SELECT day, area_path, lead_org_id, closed, on_time FROM dashboard_day_department
+             WHERE closed <> 0 OR on_time <> 0 ORDER BY 1, 2, 3
+            """;
+
+    static final String DEPARTMENTS_COUNTED_FROM_ROWS = """
+            SELECT (closed_at AT TIME ZONE 'Asia/Shanghai')::date AS day, dashboard_area(region_path) AS area_path,
+                   lead_org_id, count(*)::int AS closed, (count(*) FILTER (WHERE on_time))::int AS on_time
+              FROM dashboard_incident WHERE closed_at IS NOT NULL AND lead_org_id IS NOT NULL
+             GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            """;
 
     @Test
     void theCityCountsWhatItsCountiesCount() {

@@ -1,0 +1,69 @@
+package org.onegrid.bench.scale;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.onegrid.OneGridApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The benchmarks at scale, one command each ({@code bench/scale dashboard}, {@code bench/scale scan}): starts the
+ * application on its own embedded PostgreSQL under {@code bench/target/}, generates the incidents there the first
+ * time, and measures.
+ */
+public final class ScaleBench {
+
+    private ScaleBench() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !(args[0].equals("dashboard") || args[0].equals("scan"))) {
+            System.err.println("usage: bench/scale dashboard [incidents] | bench/scale scan [open incidents]");
+            System.exit(2);
+        }
+        String what = args[0];
+        long standard = what.equals("dashboard") ? 10_000_000 : 1_000_000;
+        long incidents = args.length > 1 ? Long.parseLong(args[1].replace("_", "")) : standard;
+        Path dir = Path.of("target", "scale-" + what + "-" + incidents, "postgres");
+        System.out.printf("OneGrid at scale: %s over %,d incidents, database in %s%n", what, incidents, dir);
+        // as command-line arguments, which come before the application's own configuration
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(OneGridApplication.class)
+                .run(
+                        "--onegrid.db.embedded.data-dir=" + dir.toAbsolutePath(),
+                        "--onegrid.demo.incidents=0",
+                        "--onegrid.incident.scan-cron=-",
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN",
+                        "--logging.level.org.onegrid=INFO");
+        try {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            Loader.settings(jdbc);
+            Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+            Loader.Plan plan = what.equals("dashboard")
+                    ? new Loader.Plan(what, incidents, end.minus(Duration.ofDays(5 * 365 + 1)), end, false)
+                    : new Loader.Plan(what, incidents, end.minus(Duration.ofDays(25)), end, true);
+            Instant asOf = new Loader(app).ensure(plan);
+            System.out.printf(
+                    "Database size: %s%n",
+                    jdbc.queryForObject("SELECT pg_size_pretty(pg_database_size(current_database()))", String.class));
+            for (var row : jdbc.queryForList("""
+                    SELECT c.relname AS name, pg_size_pretty(pg_table_size(c.oid)) AS heap,
+                           pg_size_pretty(pg_indexes_size(c.oid)) AS indexes
+                      FROM pg_class c WHERE c.relkind = 'r'
+                     ORDER BY pg_total_relation_size(c.oid) DESC LIMIT 8
+                    """)) {
+                System.out.printf("  %-24s %10s, indexes %s%n", row.get("name"), row.get("heap"), row.get("indexes"));
+            }
+            if (what.equals("dashboard")) {
+                new DashboardBench(app).run();
+            } else {
+                new ScanBench(app, asOf).run();
+            }
+        } finally {
+            app.close();
+        }
+    }
+}
