@@ -254,6 +254,11 @@ public class IncidentApi {
         if (idempotencyKey == null) {
             throw Problems.invalid("Idempotency-Key", "Idempotency-Key is required for a report without an account");
         }
+        return reportAsCitizen(command, "anonymous:" + idempotencyKey);
+    }
+
+    /** A {@code CITIZEN} report by the anonymous resident, without photos, and its tracking code. */
+    private Tracked reportAsCitizen(ReportIncident command, String idempotencyKey) {
         ReportIncident citizen = new ReportIncident(
                 command.itemCode(),
                 command.text(),
@@ -265,7 +270,7 @@ public class IncidentApi {
                 command.reporterName(),
                 command.reporterPhone(),
                 List.of());
-        Reported reported = report(citizen, "anonymous:" + idempotencyKey, ANONYMOUS);
+        Reported reported = report(citizen, idempotencyKey, ANONYMOUS);
         return new Tracked(
                 reported.incident(), trackingCodes.assign(reported.incident().id()), reported.created());
     }
@@ -337,20 +342,7 @@ public class IncidentApi {
         if (source == null || source.isBlank() || idempotencyKey == null || idempotencyKey.isBlank()) {
             throw Problems.invalid("Idempotency-Key", "A relayed report needs its source and an idempotency key");
         }
-        ReportIncident citizen = new ReportIncident(
-                command.itemCode(),
-                command.text(),
-                Channel.CITIZEN.name(),
-                command.longitude(),
-                command.latitude(),
-                command.address(),
-                command.gridCode(),
-                command.reporterName(),
-                command.reporterPhone(),
-                List.of());
-        Reported reported = report(citizen, "relayed:" + source + ":" + idempotencyKey, ANONYMOUS);
-        return new Tracked(
-                reported.incident(), trackingCodes.assign(reported.incident().id()), reported.created());
+        return reportAsCitizen(command, "relayed:" + source + ":" + idempotencyKey);
     }
 
     /** Who a resident without an account acts as: user 0, which no account has, in the role of a resident. */

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import org.onegrid.shared.web.Problems;
+import org.onegrid.shared.web.Throttle;
 import org.onegrid.staff.AuditLog;
 import org.onegrid.staff.Role;
 import org.onegrid.staff.StaffPrincipal;

@@ -10,6 +10,7 @@ import org.onegrid.incident.PublicIncidentView;
 import org.onegrid.incident.ReportIncident;
 import org.onegrid.incident.persistence.TrackingCodes;
 import org.onegrid.region.Grids;
+import org.onegrid.shared.web.Throttle;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,11 @@ class ResidentPages {
 
     private final Catalog catalog;
     private final Grids grids;
+    /** Reports without an account from one address in an hour (against flooding). */
+    private static final int REPORTS_PER_HOUR = 10;
+    /** Unknown tracking codes from one address in an hour (against guessing). */
+    private static final int UNKNOWN_CODES_PER_HOUR = 30;
+
     private final Throttle reports;
     private final Throttle lookups;
 
@@ -37,8 +43,8 @@ class ResidentPages {
         this.incidents = incidents;
         this.catalog = catalog;
         this.grids = grids;
-        this.reports = new Throttle(10, Duration.ofHours(1), clock);
-        this.lookups = new Throttle(30, Duration.ofHours(1), clock);
+        this.reports = new Throttle(Duration.ofHours(1), clock);
+        this.lookups = new Throttle(Duration.ofHours(1), clock);
     }
 
     @GetMapping("/r")
@@ -70,7 +76,7 @@ class ResidentPages {
         if (!form.valid()) {
             return "resident/report";
         }
-        if (!reports.allow(request.getRemoteAddr())) {
+        if (!reports.allow(request.getRemoteAddr(), REPORTS_PER_HOUR)) {
             model.addAttribute("busy", true);
             return "resident/report";
         }
@@ -119,14 +125,14 @@ class ResidentPages {
             HttpServletRequest request,
             Model model) {
         // whoever tried too many unknown codes is told to wait, even for a right one: guessing gains nothing
-        if (lookups.exhausted(request.getRemoteAddr())) {
+        if (lookups.exhausted(request.getRemoteAddr(), UNKNOWN_CODES_PER_HOUR)) {
             model.addAttribute("busy", true);
             model.addAttribute("code", code);
             return "resident/track-form";
         }
         Optional<PublicIncidentView> found = incidents.track(code);
         if (found.isEmpty()) {
-            lookups.allow(request.getRemoteAddr());
+            lookups.allow(request.getRemoteAddr(), UNKNOWN_CODES_PER_HOUR);
             model.addAttribute("unknown", true);
             model.addAttribute("code", code);
             return "resident/track-form";

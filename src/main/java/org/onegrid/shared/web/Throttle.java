@@ -1,4 +1,4 @@
-package org.onegrid.integration.open311;
+package org.onegrid.shared.web;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * How often one key (a client, an address) may do something within a sliding window. In memory, per node: behind
  * several nodes each counts alone, which still bounds the rate.
  */
-final class Throttle {
+public final class Throttle {
 
     private static final int MAX_KEYS = 100_000;
 
@@ -20,13 +20,13 @@ final class Throttle {
     private final Clock clock;
     private final Map<Object, Deque<Instant>> seen = new ConcurrentHashMap<>();
 
-    Throttle(Duration window, Clock clock) {
+    public Throttle(Duration window, Clock clock) {
         this.window = window;
         this.clock = clock;
     }
 
     /** Counts one use by {@code key}; false when it has used up {@code limit} in the window (then it is not counted). */
-    boolean allow(Object key, int limit) {
+    public boolean allow(Object key, int limit) {
         Instant now = clock.instant();
         if (seen.size() > MAX_KEYS) {
             seen.clear();
@@ -45,7 +45,7 @@ final class Throttle {
     }
 
     /** Whether {@code key} has used up {@code limit} in the window, without counting a use. */
-    boolean exhausted(Object key, int limit) {
+    public boolean exhausted(Object key, int limit) {
         Deque<Instant> times = seen.get(key);
         if (times == null) {
             return false;
