@@ -1,16 +1,14 @@
 -- The cascade to the upper-level platform (省级平台): the daily figures per county, counted from the incident
 -- module's events as they happen, and which days were already reported.
-CREATE TABLE cascade_county_day (
-    county_code       TEXT NOT NULL,
-    day               DATE NOT NULL,
-    reported          INT NOT NULL DEFAULT 0,
-    closed            INT NOT NULL DEFAULT 0,
-    -- closed at grid, village or town (基层化解)
-    closed_grassroots INT NOT NULL DEFAULT 0,
-    escalated_to_city INT NOT NULL DEFAULT 0,
-    overdue           INT NOT NULL DEFAULT 0,
-    PRIMARY KEY (county_code, day)
+CREATE TABLE cascade_count (
+    county_code TEXT NOT NULL,
+    day         DATE NOT NULL,
+    -- reported, closed, closed_grassroots (closed at grid, village or town: 基层化解), escalated_to_city, overdue
+    kind        TEXT NOT NULL
 );
+-- one row per counted action, appended in the action's transaction: no row that concurrent actions of a county
+-- would wait for; the nightly job adds them up per county and day
+CREATE INDEX cascade_count_day_idx ON cascade_count (day, county_code);
 
 -- One row per county and day whose statistics event was published: the nightly job publishes each once.
 CREATE TABLE cascade_statistics_sent (
