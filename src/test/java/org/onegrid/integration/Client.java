@@ -136,6 +136,19 @@ public final class Client {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /** A photo as evidence: a small real PNG. */
+    public static byte[] png() {
+        try {
+            java.awt.image.BufferedImage image =
+                    new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

@@ -78,19 +78,6 @@ class HotlineCallbacksTests {
                 .toList();
     }
 
-    /** A photo as evidence: a small real PNG. */
-    static byte[] png() {
-        try {
-            java.awt.image.BufferedImage image =
-                    new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            javax.imageio.ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     static IncidentCommand.Plain saying(String comment) {
         return new IncidentCommand.Plain(comment, List.of());
     }
@@ -106,7 +93,7 @@ class HotlineCallbacksTests {
                 as(spot.villageDispatcher()));
         String handler = "chengguan." + spot.county();
         incidents.sign(id, saying(""), as(handler));
-        UUID photo = incidents.upload(png(), as(handler)).id();
+        UUID photo = incidents.upload(Client.png(), as(handler)).id();
         incidents.complete(id, new IncidentCommand.Plain("已劝离烧烤摊，恢复通行", List.of(photo)), as(handler));
         incidents.verify(id, new IncidentCommand.Verify(true, "现场核查无占道", List.of()), as(spot.gridWorker()));
 
