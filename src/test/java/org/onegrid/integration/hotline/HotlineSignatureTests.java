@@ -51,7 +51,11 @@ class HotlineSignatureTests {
         long ts = now.getEpochSecond();
         String signature = HotlineSignature.sign("s3cret", ts, body);
         assertThatThrownBy(() -> HotlineSignature.verify(
-                        "s3cret", "" + ts, signature, "{\"orderId\":\"SD2\"}".getBytes(StandardCharsets.UTF_8), now,
+                        "s3cret",
+                        "" + ts,
+                        signature,
+                        "{\"orderId\":\"SD2\"}".getBytes(StandardCharsets.UTF_8),
+                        now,
                         WINDOW))
                 .hasMessageContaining("signature-invalid");
         assertThatThrownBy(() -> HotlineSignature.verify("s3cret", "" + (ts - 1), signature, body, now, WINDOW))
