@@ -113,7 +113,7 @@ class HotlineApi {
         return new OrderWithCallbacks(
                 order,
                 outbox.ofSubject(HotlineCallbacks.RECEIVER, orderId).stream()
-                        .map(Callback::of)
+                        .map(d -> Callback.of(d, json))
                         .toList());
     }
 
@@ -132,8 +132,8 @@ class HotlineApi {
             Instant nextAttemptAt,
             Instant deliveredAt) {
 
-        static Callback of(DeliveryView d) {
-            String status = d.payload().replaceAll("(?s).*\"status\"\\s*:\\s*\"([A-Z_]+)\".*", "$1");
+        static Callback of(DeliveryView d, JsonMapper json) {
+            String status = json.readTree(d.payload()).path("status").asString();
             return new Callback(
                     d.eventId(),
                     status,
@@ -188,7 +188,7 @@ class HotlineApi {
                     return new Unreconciled(
                             d.subject(),
                             order == null ? null : order.incidentId(),
-                            Callback.of(d).status(),
+                            Callback.of(d, json).status(),
                             d.eventId(),
                             d.attempts(),
                             d.lastStatus(),

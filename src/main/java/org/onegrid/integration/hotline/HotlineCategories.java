@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,13 +38,7 @@ class HotlineCategories implements ApplicationRunner {
     static final String CODE = "[0-9A-Za-z._-]{1,32}";
 
     /** A hotline category and the item it maps to. */
-    record Mapping(
-            String code,
-            String name,
-            String itemCode,
-            String itemName,
-            java.time.Instant updatedAt,
-            String updatedBy) {}
+    record Mapping(String code, String name, String itemCode, String itemName, Instant updatedAt, String updatedBy) {}
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
@@ -159,7 +154,7 @@ class HotlineCategories implements ApplicationRunner {
         }
     }
 
-    private Mapping mapping(String code, String name, String itemCode, java.time.Instant at, String by) {
+    private Mapping mapping(String code, String name, String itemCode, Instant at, String by) {
         return new Mapping(
                 code,
                 name,
