@@ -7,6 +7,8 @@
   const region = screen.dataset.region, level = screen.dataset.level;
   const labels = window.dashboardLabels || {};
   const q = '?region=' + encodeURIComponent(region);
+  // the city's time, wherever the screen's computer thinks it is
+  const zone = screen.dataset.zone || 'Asia/Shanghai';
   const colors = { text: '#c9d8e6', muted: '#6f879c', grid: '#1b2e42', accent: '#3fb6d9', teal: '#36c2a0',
     amber: '#e0a43a', red: '#e5534b' };
   const palette = ['#3fb6d9', '#36c2a0', '#e0a43a', '#8f7ee7', '#5b8ff9', '#e0719b', '#9ccc65', '#f08c4b',
@@ -108,9 +110,7 @@
   const map = L.map(mapEl, { preferCanvas: true, zoomSnap: 0.25, attributionControl: false, zoomControl: false });
   L.control.zoom({ position: 'bottomright' }).addTo(map);
   window.oneGridDashboardMap = map;
-  if (screen.dataset.tileUrl) {
-    L.tileLayer(screen.dataset.tileUrl, { attribution: screen.dataset.tileAttribution || '' }).addTo(map);
-  }
+  OneGridTiles.add(map);
   let areas = null, outline = null, markers = L.layerGroup().addTo(map), shading = { open: {}, max: 0 };
   const areaKey = level === 'CITY' ? (f => f.id || f.properties.code) : (f => f.properties.code);
 
@@ -210,7 +210,7 @@
       json('/api/v1/dashboard/shading' + q).then(renderShading),
       json('/api/v1/dashboard/markers' + q).then(renderMarkers)
     ]).then(() => {
-      document.getElementById('updated').textContent = new Date().toLocaleTimeString('zh-CN', { hour12: false });
+      document.getElementById('updated').textContent = new Date().toLocaleTimeString('zh-CN', { hour12: false, timeZone: zone });
       screen.dataset.refreshed = String(Number(screen.dataset.refreshed || 0) + 1);
     });
   }
@@ -230,7 +230,7 @@
   const clock = document.getElementById('clock');
   function tick() {
     clock.textContent = new Date().toLocaleString('zh-CN', { hour12: false, year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short' });
+      hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short', timeZone: zone });
   }
   tick();
   setInterval(tick, 1000);

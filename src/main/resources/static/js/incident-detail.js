@@ -6,6 +6,7 @@
     const lng = parseFloat(el.dataset.lng), lat = parseFloat(el.dataset.lat);
     const map = L.map(el, { zoomControl: true, attributionControl: false });
     window.oneGridIncidentMap = map;
+    OneGridTiles.add(map);
     const hasPoint = !isNaN(lng) && !isNaN(lat);
     if (hasPoint) {
       L.circleMarker([lat, lng], { radius: 8, color: '#c4372d', weight: 2, fillColor: '#c4372d', fillOpacity: .7 }).addTo(map);

@@ -30,6 +30,8 @@
   const latIn = document.getElementById('lat');
   const status = document.getElementById('locstatus');
   const map = L.map(el, { zoomSnap: 0.25, attributionControl: false }).setView([37.45, 118.58], 9);
+  window.oneGridReportMap = map;
+  OneGridTiles.add(map);
   let marker = null;
 
   function where() {

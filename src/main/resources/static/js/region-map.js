@@ -4,9 +4,7 @@
   const city = el.dataset.city;
   const map = L.map(el, { preferCanvas: true, zoomSnap: 0.25 });
   window.oneGridMap = map;
-  if (el.dataset.tileUrl) {
-    L.tileLayer(el.dataset.tileUrl, { attribution: el.dataset.tileAttribution || '' }).addTo(map);
-  }
+  OneGridTiles.add(map);
   const info = document.getElementById('info');
   const palette = ['#3b6fb6', '#2f9a7f', '#c98a2b', '#9b4f96', '#c4554d', '#4f8fa8', '#7a8b2f'];
   let counties = null;

@@ -10,6 +10,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -24,20 +25,11 @@ class DashboardPage {
     private final DashboardScope scope;
     private final Regions regions;
     private final DashboardStream stream;
-    private final String tileUrl;
-    private final String tileAttribution;
 
-    DashboardPage(
-            DashboardScope scope,
-            Regions regions,
-            DashboardStream stream,
-            @Value("${onegrid.map.tile-url:}") String tileUrl,
-            @Value("${onegrid.map.tile-attribution:}") String tileAttribution) {
+    DashboardPage(DashboardScope scope, Regions regions, DashboardStream stream) {
         this.scope = scope;
         this.regions = regions;
         this.stream = stream;
-        this.tileUrl = tileUrl;
-        this.tileAttribution = tileAttribution;
     }
 
     @GetMapping("/dashboard")
@@ -48,13 +40,17 @@ class DashboardPage {
                 regions.lineage(shown.code()).stream().filter(me::canSee).toList();
         model.addAttribute("region", shown);
         model.addAttribute("lineage", lineage);
-        model.addAttribute("tileUrl", tileUrl);
-        model.addAttribute("tileAttribution", tileAttribution);
         return "dashboard/dashboard";
     }
 
     @GetMapping(path = "/dashboard/stream", produces = "text/event-stream")
     SseEmitter stream(@RequestParam(required = false) String region, @AuthenticationPrincipal StaffPrincipal me) {
         return stream.watch(scope.resolve(region, me).path());
+    }
+
+    /** The city's time zone, for the screen's clock wherever the screen's computer is set. */
+    @ModelAttribute("zone")
+    String zone(@Value("${onegrid.worktime.zone:Asia/Shanghai}") String zone) {
+        return zone;
     }
 }

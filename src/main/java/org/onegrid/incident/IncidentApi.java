@@ -233,6 +233,11 @@ public class IncidentApi {
                 phones.encrypt(blankToNull(command.reporterPhone())));
         store.add(incident, placement, now);
         photos.attach(command.photoIds(), id);
+        if (channel == Channel.GRID_WORKER && (reporterName != null || blankToNull(command.reporterPhone()) != null)) {
+            // 代报: the resident the grid worker reported for follows and rates it by a tracking code, as if they
+            // had reported it themselves on the public page
+            trackingCodes.assign(id.value());
+        }
         return new Reported(view(new IncidentStore.Loaded(incident, placement, false), me), true);
     }
 
@@ -378,6 +383,15 @@ public class IncidentApi {
                 });
     }
 
+    /**
+     * The tracking code (查询码) of an incident this user may see, if it has one: the resident's own report from the
+     * public page, or one a grid worker made on a resident's behalf (代报), to tell the resident.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> trackingCode(UUID id, StaffPrincipal me) {
+        return find(id, me).flatMap(incident -> trackingCodes.of(incident.id()));
+    }
+
     /** 评价 by a resident who reported without an account, proving it by the tracking code; once per closing. */
     @Transactional
     public PublicIncidentView evaluateByCode(String trackingCode, String satisfaction) {
@@ -386,6 +400,33 @@ public class IncidentApi {
                 .orElseThrow(() -> Problems.notFound("tracking code", String.valueOf(trackingCode)));
         evaluate(id, new IncidentCommand.Evaluate(satisfaction, "", List.of()), ANONYMOUS);
         return track(trackingCode).orElseThrow();
+    }
+
+    /**
+     * 群众上报 relayed by another system for a resident without an account (an Open311 GeoReport v2 client): a {@code
+     * CITIZEN} report by the anonymous resident, exactly as {@link #reportAnonymously} makes it, with a tracking code.
+     * {@code source} names the system (e.g. {@code open311:3}) so that its idempotency keys are its own: the same key
+     * from the same source gives the same incident and code, the same key with a different report is refused (422).
+     */
+    @Transactional
+    public Tracked reportRelayed(ReportIncident command, String source, String idempotencyKey) {
+        if (source == null || source.isBlank() || idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw Problems.invalid("Idempotency-Key", "A relayed report needs its source and an idempotency key");
+        }
+        ReportIncident citizen = new ReportIncident(
+                command.itemCode(),
+                command.text(),
+                Channel.CITIZEN.name(),
+                command.longitude(),
+                command.latitude(),
+                command.address(),
+                command.gridCode(),
+                command.reporterName(),
+                command.reporterPhone(),
+                List.of());
+        Reported reported = report(citizen, "relayed:" + source + ":" + idempotencyKey, ANONYMOUS);
+        return new Tracked(
+                reported.incident(), trackingCodes.assign(reported.incident().id()), reported.created());
     }
 
     /** Who a resident without an account acts as: user 0, which no account has, in the role of a resident. */
@@ -1113,17 +1154,17 @@ public class IncidentApi {
     // ---------------------------------------------------------------------------------------------------------
     // Problems
 
+    /**
+     * The problem answering a refused action: 403, 409 or 422 by its kind, with the refusal's {@code reason} code and
+     * {@code args} for programs and translations beside the English {@code detail}.
+     */
     static ErrorResponseException problem(Decision.Rejected rejected, String action) {
+        Map<String, Object> properties = Map.of("action", action, "reason", rejected.code(), "args", rejected.args());
         return switch (rejected.kind()) {
-            case FORBIDDEN ->
-                Problems.of(HttpStatus.FORBIDDEN, "forbidden", rejected.reason(), Map.of("action", action));
-            case CONFLICT -> Problems.of(HttpStatus.CONFLICT, "conflict", rejected.reason(), Map.of("action", action));
+            case FORBIDDEN -> Problems.of(HttpStatus.FORBIDDEN, "forbidden", rejected.reason(), properties);
+            case CONFLICT -> Problems.of(HttpStatus.CONFLICT, "conflict", rejected.reason(), properties);
             case INVALID ->
-                Problems.of(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
-                        "invalid-action",
-                        rejected.reason(),
-                        Map.of("action", action));
+                Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-action", rejected.reason(), properties);
         };
     }
 

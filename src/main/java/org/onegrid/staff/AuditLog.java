@@ -26,6 +26,10 @@ public class AuditLog {
     public static final String LOGOUT = "LOGOUT";
     public static final String USER_CREATED = "USER_CREATED";
     public static final String ADMIN_CREATED = "ADMIN_CREATED";
+    public static final String USER_UPDATED = "USER_UPDATED";
+    public static final String USER_DISABLED = "USER_DISABLED";
+    public static final String USER_ENABLED = "USER_ENABLED";
+    public static final String PASSWORD_RESET = "PASSWORD_RESET";
 
     private final AuditRows rows;
 

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Users: who they are, where they belong, what grids they work; and who is signed in now. */
 @Service
@@ -146,8 +147,125 @@ public class Staff {
         return find(id).orElseThrow();
     }
 
-    private void validate(CreateUser command) {
-        Set<ConstraintViolation<CreateUser>> violations = validator.validate(command);
+    /**
+     * Changes a user's name, organisation and roles, if nobody changed the account since the caller read {@code
+     * command.version()}. Administrators only, for users in their scope, into organisations in their scope; an
+     * administrator cannot take the administrator role from themselves. The user's next request runs with the new
+     * roles and scope. Audited.
+     *
+     * @throws org.springframework.web.ErrorResponseException 403 for anyone else or an organisation outside the scope,
+     *     404 for a user outside it, 400 naming the invalid field, 409 when the account changed since (with {@code
+     *     current}: the account now, to compare with what the caller read); nothing is changed then
+     */
+    @Transactional
+    public UserView update(long id, UpdateUser command, StaffPrincipal actor) {
+        requireAdmin(actor, "只有管理员可以修改用户");
+        UserRow current = lockVisible(id, actor);
+        validate(command);
+        OrganisationView org = organisations
+                .find(command.orgId())
+                .orElseThrow(() -> Problems.invalid("orgId", "组织 " + command.orgId() + " 不存在"));
+        if (organisations.findVisible(actor, org.id()).isEmpty()) {
+            throw Problems.of(
+                    HttpStatus.FORBIDDEN, "forbidden", "组织 " + org.name() + " 不在您的管辖范围内", Map.of("field", "orgId"));
+        }
+        if (id == actor.userId() && !command.roles().contains(Role.ADMIN)) {
+            throw Problems.invalid("roles", "不能取消自己的管理员角色，请由另一位管理员操作");
+        }
+        if (current.version() != command.version().intValue()) {
+            throw stale(current, command.version());
+        }
+        String name = command.displayName().strip();
+        List<String> changes = new java.util.ArrayList<>();
+        if (!name.equals(current.displayName())) {
+            changes.add("displayName");
+        }
+        if (org.id() != current.orgId()) {
+            changes.add("org " + current.orgId() + "→" + org.code());
+        }
+        if (!command.roles().equals(current.roles())) {
+            changes.add("roles " + current.roles() + "→" + command.roles());
+        }
+        if (changes.isEmpty()) {
+            return view(current);
+        }
+        if (!users.update(id, command.version(), name, org.id())) {
+            throw stale(users.find(id).orElseThrow(), command.version());
+        }
+        users.replaceRoles(id, command.roles());
+        audit.record(actor, AuditLog.USER_UPDATED, current.username() + ": " + String.join("; ", changes));
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Disables an account (it cannot sign in, its tokens stop working and its sessions end at their next request) or
+     * enables it again, if nobody changed it since {@code version}. Administrators only, in their scope, never their
+     * own account. Audited.
+     *
+     * @throws org.springframework.web.ErrorResponseException 403, 404 as for {@link #update}, 400 for one's own
+     *     account, 409 when the account changed since {@code version}
+     */
+    @Transactional
+    public UserView setEnabled(long id, int version, boolean enabled, StaffPrincipal actor) {
+        requireAdmin(actor, "只有管理员可以停用或启用账号");
+        UserRow current = lockVisible(id, actor);
+        if (id == actor.userId() && !enabled) {
+            throw Problems.invalid("enabled", "不能停用自己的账号");
+        }
+        if (current.version() != version) {
+            throw stale(current, version);
+        }
+        if (current.enabled() == enabled) {
+            return view(current);
+        }
+        users.setEnabled(id, version, enabled);
+        if (!enabled) {
+            accounts.revokeTokens(id);
+        }
+        audit.record(actor, enabled ? AuditLog.USER_ENABLED : AuditLog.USER_DISABLED, current.username());
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Sets a new password for a user, to be handed over in person; lifts a lockout, revokes the user's API tokens and
+     * ends their page sessions. Administrators only, in their scope. Audited (never the password).
+     *
+     * @throws org.springframework.web.ErrorResponseException 403, 404 as for {@link #update}, 400 naming {@code
+     *     password} when it is too weak
+     */
+    @Transactional
+    public void resetPassword(long id, String password, StaffPrincipal actor) {
+        requireAdmin(actor, "只有管理员可以重置密码");
+        UserRow current = lockVisible(id, actor);
+        if (password == null || !password.matches(CreateUser.PASSWORD)) {
+            throw Problems.invalid("password", "至少10位，须同时包含字母和数字");
+        }
+        accounts.setPassword(id, password);
+        audit.record(actor, AuditLog.PASSWORD_RESET, current.username());
+    }
+
+    private static void requireAdmin(StaffPrincipal actor, String message) {
+        if (actor == null || !actor.hasRole(Role.ADMIN)) {
+            throw Problems.forbidden(message);
+        }
+    }
+
+    /** The user's row, locked; a user outside the actor's scope does not exist for them. */
+    private UserRow lockVisible(long id, StaffPrincipal actor) {
+        users.findInScope(id, actor.scopePath()).orElseThrow(() -> Problems.notFound("user", "" + id));
+        return users.lock(id).orElseThrow(() -> Problems.notFound("user", "" + id));
+    }
+
+    private RuntimeException stale(UserRow now, int read) {
+        return Problems.of(
+                HttpStatus.CONFLICT,
+                "conflict",
+                "用户 " + now.username() + " 已被他人修改（您修改的是第 " + read + " 版，当前为第 " + now.version() + " 版）",
+                Map.of("field", "version", "currentVersion", now.version(), "current", view(now)));
+    }
+
+    private void validate(Object command) {
+        Set<ConstraintViolation<Object>> violations = validator.validate(command);
         if (violations.isEmpty()) {
             return;
         }
@@ -178,6 +296,7 @@ public class Staff {
                 row.regionCode(),
                 row.roles(),
                 row.phoneCipher() == null ? null : accounts.maskedPhone(row.phoneCipher()),
-                row.enabled());
+                row.enabled(),
+                row.version());
     }
 }

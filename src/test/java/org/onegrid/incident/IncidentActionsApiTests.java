@@ -141,9 +141,12 @@ class IncidentActionsApiTests {
         // another county's dispatcher: not in their region
         assertProblem(
                 api.post("dongying.dispatcher", "/api/v1/incidents/" + id + "/accept", Map.of()), 403, "forbidden");
-        // a department cannot sign what was never dispatched
-        assertProblem(
-                api.post(spot.handler("chengguan"), "/api/v1/incidents/" + id + "/sign", Map.of()), 409, "conflict");
+        // a department cannot sign what was never dispatched; the refusal names its reason for programs
+        HttpResponse<String> unsigned =
+                api.post(spot.handler("chengguan"), "/api/v1/incidents/" + id + "/sign", Map.of());
+        assertProblem(unsigned, 409, "conflict");
+        assertThat(Api.json(unsigned).get("reason").asString()).isEqualTo("status-forbids");
+        assertThat(Api.json(unsigned).get("args").get(1).asString()).isEqualTo("待受理");
         // a rejection needs a reason
         assertProblem(
                 api.post(spot.villageDispatcher(), "/api/v1/incidents/" + id + "/reject", Map.of()),

@@ -119,6 +119,33 @@ class ResidentAndMobileFormsTests {
     }
 
     @Test
+    void aResidentWhoRatesBeforeTheIncidentIsClosedIsToldWhyInTheirLanguage() {
+        String form = get("/r/report").body();
+        Dongying.Spot spot = Dongying.spot(grids, Dongying.DAWANG, 6);
+        HttpResponse<String> reported = post(
+                "/r/report",
+                fields(
+                        form,
+                        Map.of(
+                                "itemCode",
+                                Dongying.NOISE,
+                                "text",
+                                "提前评价测试：楼上跺脚",
+                                "lng",
+                                String.valueOf(spot.lng()),
+                                "lat",
+                                String.valueOf(spot.lat()),
+                                "phone",
+                                "")));
+        String track = location(reported).replaceAll("^https?://[^/]+", "").replaceAll("[?#].*$", "");
+
+        HttpResponse<String> early = post(track + "/rate", fields(form, Map.of("satisfaction", "SATISFIED")));
+
+        assertThat(early.statusCode()).isEqualTo(200);
+        assertThat(early.body()).contains("操作未成功：事件当前为“待受理”，不能评价").doesNotContain("not possible");
+    }
+
+    @Test
     void aDoubleTapOnTheGridWorkersFormCreatesOneIncident() {
         String login = get("/login").body();
         HttpResponse<String> signedIn =

@@ -62,7 +62,7 @@ import tools.jackson.databind.ObjectMapper;
 @Measurement(iterations = 5, time = 2)
 public class GridLocateBenchmark {
 
-    static final int GRIDS = 6_100;
+    public static final int GRIDS = 6_100;
     private static final int POINTS = 1 << 20;
     private static final int MASK = POINTS - 1;
 
@@ -138,7 +138,7 @@ public class GridLocateBenchmark {
     }
 
     /** Dongying's county outlines, repaired and made disjoint as the region importer does. */
-    static Map<String, Geometry> counties() {
+    public static Map<String, Geometry> counties() {
         JsonNode root;
         try (InputStream in = GridLocateBenchmark.class.getResourceAsStream("/demo/dongying/boundaries.geojson")) {
             root = new ObjectMapper().readTree(in);
@@ -163,7 +163,7 @@ public class GridLocateBenchmark {
      * among the counties by their number of villages, each with the location of its real village, town, county
      * and city.
      */
-    static List<GridIndex.Entry> demoCityGrids(Map<String, Geometry> counties, int total) {
+    public static List<GridIndex.Entry> demoCityGrids(Map<String, Geometry> counties, int total) {
         RegionView city = new RegionView("3705", "东营市", RegionLevel.CITY, null, "/3705/");
         Map<String, String> zoneHosts = new HashMap<>();
         for (List<String> row : csv("zones.csv")) {

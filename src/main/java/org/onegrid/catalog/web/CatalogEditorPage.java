@@ -12,6 +12,7 @@ import org.onegrid.catalog.Catalog;
 import org.onegrid.catalog.CatalogItemDraft;
 import org.onegrid.catalog.CatalogItemView;
 import org.onegrid.catalog.CategoryView;
+import org.onegrid.catalog.CreateCategory;
 import org.onegrid.catalog.HandlingLevel;
 import org.onegrid.catalog.StageLimit;
 import org.onegrid.shared.web.FieldErrors;
@@ -53,6 +54,7 @@ class CatalogEditorPage {
 
     /** An item's terms as typed: all text, so any input reaches the rules and comes back beside its field. */
     static class ItemForm {
+        private String code = "";
         private String version = "";
         private String name = "";
         private String categoryCode = "";
@@ -70,6 +72,18 @@ class CatalogEditorPage {
         private boolean autoEscalate;
         private boolean active;
         private String keywords = "";
+
+        /** A new item's form: in the chosen category, limits in working time, to be filled in. */
+        static ItemForm blank(String categoryCode) {
+            ItemForm f = new ItemForm();
+            f.categoryCode = categoryCode == null ? "" : categoryCode;
+            f.level = HandlingLevel.VILLAGE.name();
+            f.acceptMode = TimeMode.WORKING.name();
+            f.handleMode = TimeMode.WORKING.name();
+            f.verifyMode = TimeMode.WORKING.name();
+            f.active = true;
+            return f;
+        }
 
         static ItemForm of(CatalogItemView item) {
             ItemForm f = new ItemForm();
@@ -98,6 +112,15 @@ class CatalogEditorPage {
                     .divide(BigDecimal.valueOf(60), 4, RoundingMode.HALF_UP)
                     .stripTrailingZeros()
                     .toPlainString();
+        }
+
+        public String getCode() {
+            return code;
+        }
+
+        /** Codes are upper case; what is typed in lower case is meant the same. */
+        public void setCode(String v) {
+            code = v == null ? "" : v.strip().toUpperCase(java.util.Locale.ROOT);
         }
 
         public String getVersion() {
@@ -237,9 +260,37 @@ class CatalogEditorPage {
         }
     }
 
+    /** A new category 大类 as typed. */
+    static class CategoryForm {
+        private String code = "";
+        private String name = "";
+
+        public String getCode() {
+            return code;
+        }
+
+        public void setCode(String v) {
+            code = v == null ? "" : v.strip().toUpperCase(java.util.Locale.ROOT);
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String v) {
+            name = v == null ? "" : v;
+        }
+    }
+
+    @InitBinder("categoryForm")
+    void bindCategory(WebDataBinder binder) {
+        binder.setAllowedFields("code", "name");
+    }
+
     @InitBinder("form")
     void bindOnly(WebDataBinder binder) {
         binder.setAllowedFields(
+                "code",
                 "version",
                 "name",
                 "categoryCode",
@@ -261,6 +312,33 @@ class CatalogEditorPage {
 
     @GetMapping("/admin/catalog")
     String tree(@RequestParam(required = false) String category, Model model) {
+        if (!model.containsAttribute("categoryForm")) {
+            model.addAttribute("categoryForm", new CategoryForm());
+        }
+        return treePage(category, model, Map.of());
+    }
+
+    @PostMapping("/admin/catalog/categories")
+    String createCategory(
+            @ModelAttribute("categoryForm") CategoryForm form,
+            @AuthenticationPrincipal StaffPrincipal me,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            CategoryView created = catalog.createCategory(new CreateCategory(form.getCode(), form.getName(), null), me);
+            redirect.addFlashAttribute("categoryCreated", created.name());
+            return "redirect:/admin/catalog?category=" + created.code();
+        } catch (ErrorResponseException e) {
+            if (e.getStatusCode().value() == 403) {
+                throw e;
+            }
+            response.setStatus(422);
+            return treePage(null, model, FieldErrors.of(e, field -> field));
+        }
+    }
+
+    private String treePage(String category, Model model, Map<String, String> categoryErrors) {
         List<CategoryView> categories = catalog.categories(true);
         CategoryView current = categories.stream()
                 .filter(c -> c.code().equals(category))
@@ -268,6 +346,7 @@ class CatalogEditorPage {
                 .orElse(categories.isEmpty() ? null : categories.get(0));
         model.addAttribute("categories", categories);
         model.addAttribute("category", current);
+        model.addAttribute("categoryErrors", categoryErrors);
         return "admin/catalog";
     }
 
@@ -285,6 +364,44 @@ class CatalogEditorPage {
                 "emergencyCount",
                 items.stream().filter(CatalogItemView::emergency).count());
         return "admin/catalog :: summary";
+    }
+
+    /** The form of a new item; {@code items/new} cannot be an item's page, as codes are upper case. */
+    @GetMapping("/admin/catalog/items/new")
+    String newItem(
+            @RequestParam(required = false) String category, @AuthenticationPrincipal StaffPrincipal me, Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute(
+                    "form",
+                    ItemForm.blank(
+                            catalog.category(category).map(CategoryView::code).orElse(null)));
+        }
+        return itemPage(null, me, model, Map.of());
+    }
+
+    @PostMapping("/admin/catalog/items")
+    String create(
+            @ModelAttribute("form") ItemForm form,
+            @AuthenticationPrincipal StaffPrincipal me,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        CatalogItemDraft draft = draft(form, List.of(), errors);
+        if (errors.isEmpty()) {
+            try {
+                CatalogItemView created = catalog.createItem(form.getCode(), draft, me);
+                redirect.addFlashAttribute("created", created.code());
+                return "redirect:/admin/catalog/items/" + created.code();
+            } catch (ErrorResponseException e) {
+                if (e.getStatusCode().value() == 403) {
+                    throw e;
+                }
+                errors.putAll(FieldErrors.of(e, CatalogEditorPage::formField));
+            }
+        }
+        response.setStatus(422);
+        return itemPage(null, me, model, errors);
     }
 
     @GetMapping("/admin/catalog/items/{code}")
@@ -307,30 +424,11 @@ class CatalogEditorPage {
         CatalogItemView item = catalog.item(code).orElseThrow(() -> Problems.notFound("catalog item", code));
         Map<String, String> errors = new LinkedHashMap<>();
         Integer version = integer(form.getVersion());
-        HandlingLevel level = level(form.getLevel(), errors);
-        StageLimit accept = limit("accept", form.getAcceptHours(), form.getAcceptMode(), errors);
-        StageLimit handle = limit("handle", form.getHandleHours(), form.getHandleMode(), errors);
-        StageLimit verify = limit("verify", form.getVerifyHours(), form.getVerifyMode(), errors);
+        CatalogItemDraft draft = draft(form, item.attributes(), errors);
         if (version == null) {
             errors.put(FieldErrors.GENERAL, "表单缺少版本号，请刷新页面后重试");
         }
         if (errors.isEmpty()) {
-            CatalogItemDraft draft = new CatalogItemDraft(
-                    form.getCategoryCode(),
-                    form.getName(),
-                    form.getDescription().isBlank()
-                            ? null
-                            : form.getDescription().strip(),
-                    list(form.getDepartmentCodes()),
-                    level,
-                    accept,
-                    handle,
-                    verify,
-                    form.isJointAllowed(),
-                    form.isEmergency(),
-                    form.isAutoEscalate(),
-                    list(form.getKeywords()),
-                    item.attributes());
             try {
                 CatalogItemView saved = catalog.updateItem(code, version, draft, form.isActive(), me);
                 redirect.addFlashAttribute("saved", saved.version());
@@ -360,6 +458,33 @@ class CatalogEditorPage {
         return "redirect:/admin/catalog?category=" + changed.categoryCode();
     }
 
+    /** The draft a form describes, or null with the reasons beside their fields; the rules judge the rest. */
+    private static CatalogItemDraft draft(
+            ItemForm form, List<org.onegrid.catalog.AttributeDefinition> attributes, Map<String, String> errors) {
+        HandlingLevel level = level(form.getLevel(), errors);
+        StageLimit accept = limit("accept", form.getAcceptHours(), form.getAcceptMode(), errors);
+        StageLimit handle = limit("handle", form.getHandleHours(), form.getHandleMode(), errors);
+        StageLimit verify = limit("verify", form.getVerifyHours(), form.getVerifyMode(), errors);
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new CatalogItemDraft(
+                form.getCategoryCode(),
+                form.getName(),
+                form.getDescription().isBlank() ? null : form.getDescription().strip(),
+                list(form.getDepartmentCodes()),
+                level,
+                accept,
+                handle,
+                verify,
+                form.isJointAllowed(),
+                form.isEmergency(),
+                form.isAutoEscalate(),
+                list(form.getKeywords()),
+                attributes);
+    }
+
+    /** @param item the item edited, or null for a new one */
     private String itemPage(CatalogItemView item, StaffPrincipal me, Model model, Map<String, String> errors) {
         model.addAttribute("item", item);
         model.addAttribute("categories", catalog.categories(true));

@@ -1,5 +1,6 @@
 package org.onegrid.incident.domain;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -23,16 +24,21 @@ public sealed interface Decision permits Decision.Allowed, Decision.Rejected {
         return Allowed.INSTANCE;
     }
 
-    static Decision forbidden(String reason) {
-        return new Rejected(Kind.FORBIDDEN, reason);
+    /**
+     * Refused for a wrong role, organisation or scope. {@code code} names the refusal for programs and translations
+     * (pages show it in the reader's language); {@code reason} says it in English with the particulars; {@code args}
+     * are the particulars a translation may show.
+     */
+    static Decision forbidden(String code, String reason, String... args) {
+        return new Rejected(Kind.FORBIDDEN, code, reason, List.of(args));
     }
 
-    static Decision conflict(String reason) {
-        return new Rejected(Kind.CONFLICT, reason);
+    static Decision conflict(String code, String reason, String... args) {
+        return new Rejected(Kind.CONFLICT, code, reason, List.of(args));
     }
 
-    static Decision invalid(String reason) {
-        return new Rejected(Kind.INVALID, reason);
+    static Decision invalid(String code, String reason, String... args) {
+        return new Rejected(Kind.INVALID, code, reason, List.of(args));
     }
 
     /** Allowed if {@code holds}, otherwise the rejection {@code otherwise} makes. */
@@ -73,11 +79,13 @@ public sealed interface Decision permits Decision.Allowed, Decision.Rejected {
     }
 
     /** The action was refused and changed nothing. */
-    record Rejected(Kind kind, String reason) implements Decision {
+    record Rejected(Kind kind, String code, String reason, List<String> args) implements Decision {
 
         public Rejected {
             Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(code, "code");
             Objects.requireNonNull(reason, "reason");
+            args = List.copyOf(args);
         }
 
         @Override

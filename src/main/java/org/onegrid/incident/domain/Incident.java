@@ -134,20 +134,29 @@ public final class Incident {
                         actor.role() == Role.RESIDENT
                                 || actor.role() == Role.SYSTEM
                                 || actor.covers(intake.regionPath()),
-                        () -> forbidden(actor.name() + " may report only within their own region " + actor.regionPath()
-                                + ", not in " + intake.regionPath())))
-                .and(() -> when(!intake.text().isBlank(), () -> invalid("A report needs a description")))
+                        () -> forbidden(
+                                "outside-own-region",
+                                actor.name() + " may report only within their own region " + actor.regionPath()
+                                        + ", not in " + intake.regionPath())))
+                .and(() -> when(
+                        !intake.text().isBlank(),
+                        () -> invalid("description-required", "A report needs a description")))
                 .and(() -> when(
                         intake.text().length() <= MAX_TEXT,
-                        () -> invalid("A description may have at most " + MAX_TEXT + " characters, not "
-                                + intake.text().length())))
+                        () -> invalid(
+                                "description-too-long",
+                                "A description may have at most " + MAX_TEXT + " characters, not "
+                                        + intake.text().length())))
                 .and(() -> when(
                         act.attachmentIds().size() <= MAX_ATTACHMENTS,
-                        () -> invalid("A report may carry at most " + MAX_ATTACHMENTS + " attachments, not "
-                                + act.attachmentIds().size())))
+                        () -> invalid(
+                                "too-many-attachments",
+                                "A report may carry at most " + MAX_ATTACHMENTS + " attachments, not "
+                                        + act.attachmentIds().size())))
                 .and(() -> when(
                         RegionPaths.covers(owner.regionPath(), intake.regionPath()),
                         () -> invalid(
+                                "centre-not-serving",
                                 "The owning centre " + owner.orgId() + " does not serve " + intake.regionPath())));
         if (decision instanceof Decision.Rejected rejected) {
             throw new ActionRefused(rejected);
@@ -236,7 +245,7 @@ public final class Incident {
     public Decision reject(Act act) {
         Actor actor = act.actor();
         Decision decision = check(actor, Action.REJECT, () -> owningCentre(actor))
-                .and(() -> required(act, "A rejection needs a reason"));
+                .and(() -> required(act, "reject-reason", "A rejection needs a reason"));
         if (!decision.isAllowed()) {
             return decision;
         }
@@ -261,11 +270,15 @@ public final class Incident {
         Objects.requireNonNull(survivor, "survivor");
         Actor actor = act.actor();
         Decision decision = check(actor, Action.MERGE, () -> owningCentre(actor))
-                .and(() -> when(!survivor.id.equals(id), () -> conflict("An incident cannot be merged into itself")))
+                .and(() -> when(
+                        !survivor.id.equals(id),
+                        () -> conflict("merge-into-itself", "An incident cannot be merged into itself")))
                 .and(() -> when(
                         survivor.terms.itemCode().equals(terms.itemCode()),
-                        () -> conflict("Only duplicates of the same catalog item can be merged: " + terms.itemCode()
-                                + " is not " + survivor.terms.itemCode())))
+                        () -> conflict(
+                                "merge-different-item",
+                                "Only duplicates of the same catalog item can be merged: " + terms.itemCode()
+                                        + " is not " + survivor.terms.itemCode())))
                 .and(() -> survivor.inScope(actor))
                 .and(() -> survivor.statusAllows(Action.ADD_SUPPORTER));
         if (!decision.isAllowed()) {
@@ -308,15 +321,20 @@ public final class Incident {
                         Action.RESOLVE_ON_THE_SPOT,
                         () -> when(
                                 isGridWorkerHere(actor),
-                                () -> forbidden("Only a grid worker of grid " + intake.gridCode()
-                                        + " may resolve it on the spot")))
+                                () -> forbidden(
+                                        "not-grid-worker-here",
+                                        "Only a grid worker of grid " + intake.gridCode()
+                                                + " may resolve it on the spot")))
                 .and(() -> when(
                         !terms.emergency() && !terms.normalLevel().isAbove(Level.VILLAGE),
-                        () -> conflict("Item " + terms.itemCode() + " is handled at " + terms.normalLevel()
-                                + (terms.emergency() ? " as an emergency" : "")
-                                + "; only grid and village items are resolved on the spot")))
-                .and(() -> required(act, "Resolving on the spot needs the result"))
-                .and(() -> evidence(act, "Resolving on the spot needs evidence, e.g. a photo after"));
+                        () -> conflict(
+                                "not-resolvable-on-spot",
+                                "Item " + terms.itemCode() + " is handled at " + terms.normalLevel()
+                                        + (terms.emergency() ? " as an emergency" : "")
+                                        + "; only grid and village items are resolved on the spot")))
+                .and(() -> required(act, "resolve-result", "Resolving on the spot needs the result"))
+                .and(() ->
+                        evidence(act, "resolve-evidence", "Resolving on the spot needs evidence, e.g. a photo after"));
         if (!decision.isAllowed()) {
             return decision;
         }
@@ -408,15 +426,20 @@ public final class Incident {
             return serves(dual.department())
                     .and(() -> when(
                             dual.supervisorUserId() > 0,
-                            () -> invalid("Dual dispatch (双派单) needs the supervising grid worker")));
+                            () -> invalid(
+                                    "dual-needs-supervisor", "Dual dispatch (双派单) needs the supervising grid worker")));
         }
         if (to instanceof Dispatch.Joint joint) {
             return when(
                             terms.jointAllowed(),
-                            () -> conflict("Item " + terms.itemCode() + " does not allow joint handling (吹哨报到)"))
+                            () -> conflict(
+                                    "joint-not-allowed",
+                                    "Item " + terms.itemCode() + " does not allow joint handling (吹哨报到)"))
                     .and(() -> when(
                             !joint.assisting().isEmpty(),
-                            () -> invalid("Joint handling (吹哨报到) needs at least one assisting department")))
+                            () -> invalid(
+                                    "joint-needs-assisting",
+                                    "Joint handling (吹哨报到) needs at least one assisting department")))
                     .and(() -> serves(joint.lead()))
                     .and(() -> joint.assisting().stream()
                             .map(this::serves)
@@ -430,15 +453,19 @@ public final class Incident {
                 owner.level().isAbove(centre.level())
                         && RegionPaths.strictlyCovers(owner.regionPath(), centre.regionPath())
                         && RegionPaths.covers(centre.regionPath(), intake.regionPath()),
-                () -> invalid("Centre " + centre.orgId() + " is not a lower centre of " + owner.orgId()
-                        + " serving the incident's region " + intake.regionPath()));
+                () -> invalid(
+                        "not-lower-centre",
+                        "Centre " + centre.orgId() + " is not a lower centre of " + owner.orgId()
+                                + " serving the incident's region " + intake.regionPath()));
     }
 
     private Decision serves(Department department) {
         return when(
                 RegionPaths.covers(department.regionPath(), intake.regionPath()),
-                () -> invalid("Department " + department.orgId() + " serves " + department.regionPath()
-                        + ", not the incident's region " + intake.regionPath()));
+                () -> invalid(
+                        "department-not-serving",
+                        "Department " + department.orgId() + " serves " + department.regionPath()
+                                + ", not the incident's region " + intake.regionPath()));
     }
 
     private static Decision distinct(Dispatch.Joint joint) {
@@ -446,7 +473,8 @@ public final class Incident {
         seen.add(joint.lead().orgId());
         for (Department department : joint.assisting()) {
             if (!seen.add(department.orgId())) {
-                return invalid("Department " + department.orgId() + " is named twice in the joint task");
+                return invalid(
+                        "department-twice", "Department " + department.orgId() + " is named twice in the joint task");
             }
         }
         return allowed();
@@ -491,7 +519,7 @@ public final class Incident {
     public Decision returnToCentre(Act act) {
         Actor actor = act.actor();
         Decision decision = check(actor, Action.RETURN, () -> leadDepartment(actor))
-                .and(() -> required(act, "A return needs a reason"));
+                .and(() -> required(act, "return-reason", "A return needs a reason"));
         if (!decision.isAllowed()) {
             return decision;
         }
@@ -522,9 +550,12 @@ public final class Incident {
         Decision decision = check(actor, Action.REQUEST_EXTENSION, () -> leadDepartment(actor))
                 .and(() -> when(
                         pendingExtension == null,
-                        () -> conflict("An extension request already waits for the centre's decision")))
-                .and(() -> when(!extra.isNegative() && !extra.isZero(), () -> invalid("An extension must be positive")))
-                .and(() -> required(act, "An extension request needs a reason"));
+                        () -> conflict(
+                                "extension-pending", "An extension request already waits for the centre's decision")))
+                .and(() -> when(
+                        !extra.isNegative() && !extra.isZero(),
+                        () -> invalid("extension-not-positive", "An extension must be positive")))
+                .and(() -> required(act, "extension-reason", "An extension request needs a reason"));
         if (!decision.isAllowed()) {
             return decision;
         }
@@ -547,8 +578,10 @@ public final class Incident {
         Actor actor = act.actor();
         Action action = approve ? Action.APPROVE_EXTENSION : Action.DENY_EXTENSION;
         Decision decision = check(actor, action, () -> owningCentre(actor))
-                .and(() -> when(pendingExtension != null, () -> conflict("No extension request is waiting")))
-                .and(() -> approve ? allowed() : required(act, "A denied extension needs a reason"));
+                .and(() -> when(
+                        pendingExtension != null,
+                        () -> conflict("no-extension-pending", "No extension request is waiting")))
+                .and(() -> approve ? allowed() : required(act, "denial-reason", "A denied extension needs a reason"));
         if (!decision.isAllowed()) {
             return decision;
         }
@@ -576,7 +609,8 @@ public final class Incident {
         Decision decision = check(actor, Action.REPORT_IN, () -> assistingDepartment(actor))
                 .and(() -> when(
                         !handling.assist(actor.orgId()).orElseThrow().hasReportedIn(),
-                        () -> conflict("Department " + actor.orgId() + " has already reported in")));
+                        () -> conflict(
+                                "already-reported-in", "Department " + actor.orgId() + " has already reported in")));
         if (!decision.isAllowed()) {
             return decision;
         }
@@ -598,11 +632,14 @@ public final class Incident {
         Decision decision = check(actor, Action.RECORD_PART, () -> assistingDepartment(actor))
                 .and(() -> when(
                         handling.assist(actor.orgId()).orElseThrow().hasReportedIn(),
-                        () -> conflict("Department " + actor.orgId() + " must report in (报到) first")))
+                        () -> conflict(
+                                "report-in-first", "Department " + actor.orgId() + " must report in (报到) first")))
                 .and(() -> when(
                         !handling.assist(actor.orgId()).orElseThrow().hasRecordedPart(),
-                        () -> conflict("Department " + actor.orgId() + " has already recorded its part")))
-                .and(() -> required(act, "Recording a part needs what was done"));
+                        () -> conflict(
+                                "part-already-recorded",
+                                "Department " + actor.orgId() + " has already recorded its part")))
+                .and(() -> required(act, "part-text", "Recording a part needs what was done"));
         if (!decision.isAllowed()) {
             return decision;
         }
@@ -628,10 +665,12 @@ public final class Incident {
         Decision decision = check(actor, Action.COMPLETE, () -> leadDepartment(actor))
                 .and(() -> when(
                         handling.assistingStillOwing().isEmpty(),
-                        () -> conflict("Assisting departments " + joined(handling.assistingStillOwing())
-                                + " have not yet reported in (报到) and recorded their part")))
-                .and(() -> required(act, "Completing needs the result"))
-                .and(() -> evidence(act, "Completing needs evidence, e.g. a photo after"));
+                        () -> conflict(
+                                "assisting-owing",
+                                "Assisting departments " + joined(handling.assistingStillOwing())
+                                        + " have not yet reported in (报到) and recorded their part")))
+                .and(() -> required(act, "complete-result", "Completing needs the result"))
+                .and(() -> evidence(act, "complete-evidence", "Completing needs evidence, e.g. a photo after"));
         if (!decision.isAllowed()) {
             return decision;
         }
@@ -662,7 +701,9 @@ public final class Incident {
         Actor actor = act.actor();
         Action action = passed ? Action.VERIFY_PASS : Action.VERIFY_FAIL;
         Decision decision = check(actor, action, () -> verifier(actor))
-                .and(() -> passed ? allowed() : required(act, "A failed verification needs the reason"));
+                .and(() -> passed
+                        ? allowed()
+                        : required(act, "verify-fail-reason", "A failed verification needs the reason"));
         if (!decision.isAllowed()) {
             return decision;
         }
@@ -705,7 +746,9 @@ public final class Incident {
         Objects.requireNonNull(rating, "rating");
         Actor actor = act.actor();
         Decision decision = check(actor, Action.EVALUATE, () -> evaluator(actor))
-                .and(() -> when(satisfaction == null, () -> conflict("The result has already been evaluated")));
+                .and(() -> when(
+                        satisfaction == null,
+                        () -> conflict("already-evaluated", "The result has already been evaluated")));
         if (!decision.isAllowed()) {
             return decision;
         }
@@ -729,7 +772,7 @@ public final class Incident {
         Decision decision = check(actor, Action.REOPEN, () -> owningCentre(actor))
                 .and(() -> when(
                         satisfaction == Satisfaction.DISSATISFIED,
-                        () -> conflict("Only an incident evaluated 不满意 can be reopened")));
+                        () -> conflict("reopen-needs-dissatisfied", "Only an incident evaluated 不满意 can be reopened")));
         if (!decision.isAllowed()) {
             return decision;
         }
@@ -762,7 +805,9 @@ public final class Incident {
     public Decision escalate(Act act, Centre parent) {
         Actor actor = act.actor();
         Decision decision = check(actor, Action.ESCALATE, () -> owningCentre(actor))
-                .and(() -> when(owner.level() != Level.CITY, () -> conflict("The city centre has no centre above it")))
+                .and(() -> when(
+                        owner.level() != Level.CITY,
+                        () -> conflict("no-centre-above", "The city centre has no centre above it")))
                 .and(() -> higherCentre(parent, terms.emergency()));
         if (!decision.isAllowed()) {
             return decision;
@@ -773,16 +818,19 @@ public final class Incident {
 
     private Decision higherCentre(Centre parent, boolean anyLevelAbove) {
         if (parent == null) {
-            return invalid("Escalation needs the centre above");
+            return invalid("escalation-needs-parent", "Escalation needs the centre above");
         }
         boolean levelFits = anyLevelAbove
                 ? parent.level().isAbove(owner.level())
                 : parent.level() == owner.level().parent();
         return when(
                 levelFits && RegionPaths.strictlyCovers(parent.regionPath(), owner.regionPath()),
-                () -> invalid("Centre " + parent.orgId() + " (" + parent.level() + ", " + parent.regionPath()
-                        + ") is not " + (anyLevelAbove ? "a centre above " : "the parent centre of ") + owner.orgId()
-                        + " (" + owner.level() + ", " + owner.regionPath() + ")"));
+                () -> invalid(
+                        "not-parent-centre",
+                        "Centre " + parent.orgId() + " (" + parent.level() + ", " + parent.regionPath()
+                                + ") is not " + (anyLevelAbove ? "a centre above " : "the parent centre of ")
+                                + owner.orgId()
+                                + " (" + owner.level() + ", " + owner.regionPath() + ")"));
     }
 
     private void escalateTo(Act act, Centre parent, Action action) {
@@ -822,8 +870,10 @@ public final class Incident {
                 Action.URGE,
                 () -> when(
                         isHigherCentre(actor) || isLeaderOver(actor) || (handling != null && isOwningCentre(actor)),
-                        () -> forbidden("Only a higher centre, a leader, or the owning centre once the work is with a"
-                                + " department may urge")));
+                        () -> forbidden(
+                                "urge-not-allowed",
+                                "Only a higher centre, a leader, or the owning centre once the work is with a"
+                                        + " department may urge")));
         if (!decision.isAllowed()) {
             return decision;
         }
@@ -851,8 +901,9 @@ public final class Incident {
                         Action.SUPERVISE,
                         () -> when(
                                 isHigherCentre(actor) || isLeaderOver(actor),
-                                () -> forbidden("Only a higher centre or a leader may supervise")))
-                .and(() -> required(act, "A supervision order needs an instruction"));
+                                () -> forbidden(
+                                        "supervise-not-allowed", "Only a higher centre or a leader may supervise")))
+                .and(() -> required(act, "supervision-instruction", "A supervision order needs an instruction"));
         if (!decision.isAllowed()) {
             return decision;
         }
@@ -897,14 +948,17 @@ public final class Incident {
                         Action.REPLY_SUPERVISION,
                         () -> when(
                                 isOwningCentre(actor) || isHandlingDepartment(actor),
-                                () -> forbidden("Only the owning centre or a handling department may reply")))
+                                () -> forbidden(
+                                        "reply-not-allowed",
+                                        "Only the owning centre or a handling department may reply")))
                 .and(() -> when(
                         number >= 1 && number <= supervisions.size(),
-                        () -> invalid("There is no supervision order " + number)))
+                        () -> invalid("no-such-supervision", "There is no supervision order " + number)))
                 .and(() -> when(
                         !supervisions.get(number - 1).isReplied(),
-                        () -> conflict("Supervision order " + number + " has already been replied to")))
-                .and(() -> required(act, "A reply needs a text"));
+                        () -> conflict(
+                                "supervision-replied", "Supervision order " + number + " has already been replied to")))
+                .and(() -> required(act, "supervision-reply", "A reply needs a text"));
         if (!decision.isAllowed()) {
             return decision;
         }
@@ -934,10 +988,13 @@ public final class Incident {
         Decision decision = statusAllows(Action.MARK_OVERDUE)
                 .and(() -> when(
                         stage.isOverdue(act.at()),
-                        () -> conflict("The " + stage.stage() + " stage is due " + stage.deadline() + ", not overdue")))
+                        () -> conflict(
+                                "not-overdue",
+                                "The " + stage.stage() + " stage is due " + stage.deadline() + ", not overdue")))
                 .and(() -> when(
                         !stage.overdueMarked(),
-                        () -> conflict("The " + stage.stage() + " stage is already recorded as overdue")))
+                        () -> conflict(
+                                "overdue-recorded", "The " + stage.stage() + " stage is already recorded as overdue")))
                 .and(() -> escalating ? higherCentre(parent, false) : allowed());
         if (!decision.isAllowed()) {
             return decision;
@@ -984,15 +1041,21 @@ public final class Incident {
         }
         return when(
                 actor.covers(intake.regionPath()),
-                () -> forbidden("Incident " + id + " in " + intake.regionPath() + " lies outside the region "
-                        + actor.regionPath() + " of " + actor.name()));
+                () -> forbidden(
+                        "outside-scope",
+                        "Incident " + id + " in " + intake.regionPath() + " lies outside the region "
+                                + actor.regionPath() + " of " + actor.name()));
     }
 
     private Decision statusAllows(Action action) {
         return when(
                 Transitions.allows(status, action),
-                () -> conflict(action.label() + " (" + action + ") is not possible while the incident is "
-                        + status.label() + " (" + status + ")"));
+                () -> conflict(
+                        "status-forbids",
+                        action.label() + " (" + action + ") is not possible while the incident is " + status.label()
+                                + " (" + status + ")",
+                        action.label(),
+                        status.label()));
     }
 
     private static Decision mayReportThrough(Channel channel, Actor actor) {
@@ -1005,13 +1068,18 @@ public final class Incident {
         };
         return when(
                 roles.contains(actor.role()),
-                () -> forbidden("A " + actor.role().label() + " cannot report through " + channel.label()));
+                () -> forbidden(
+                        "channel-not-allowed",
+                        "A " + actor.role().label() + " cannot report through " + channel.label(),
+                        channel.label()));
     }
 
     private Decision owningCentre(Actor actor) {
         return when(
                 isOwningCentre(actor),
-                () -> forbidden("Only a dispatcher of the owning centre " + owner.orgId() + " may do this"));
+                () -> forbidden(
+                        "not-owning-centre",
+                        "Only a dispatcher of the owning centre " + owner.orgId() + " may do this"));
     }
 
     private boolean isOwningCentre(Actor actor) {
@@ -1035,8 +1103,10 @@ public final class Incident {
                 handling != null
                         && actor.role() == Role.DEPARTMENT_HANDLER
                         && actor.actsFor(OrgKind.DEPARTMENT, handling.lead().orgId()),
-                () -> forbidden("Only a handler of the lead department"
-                        + (handling == null ? "" : " " + handling.lead().orgId()) + " may do this"));
+                () -> forbidden(
+                        "not-lead-department",
+                        "Only a handler of the lead department"
+                                + (handling == null ? "" : " " + handling.lead().orgId()) + " may do this"));
     }
 
     private Decision assistingDepartment(Actor actor) {
@@ -1045,7 +1115,8 @@ public final class Incident {
                         && actor.role() == Role.DEPARTMENT_HANDLER
                         && actor.orgKind() == OrgKind.DEPARTMENT
                         && handling.assist(actor.orgId()).isPresent(),
-                () -> forbidden("Only an assisting department of a joint task (吹哨报到) may do this"));
+                () -> forbidden(
+                        "not-assisting-department", "Only an assisting department of a joint task (吹哨报到) may do this"));
     }
 
     private boolean isHandlingDepartment(Actor actor) {
@@ -1065,11 +1136,13 @@ public final class Incident {
                 : isGridWorkerHere(actor);
         return when(
                 isOwningCentre(actor) || gridWorker,
-                () -> forbidden("Only the owning centre or "
-                        + (handling != null && handling.mode() == DispatchMode.DUAL
-                                ? "the supervising grid worker of the dual dispatch"
-                                : "a grid worker of grid " + intake.gridCode())
-                        + " may verify"));
+                () -> forbidden(
+                        "not-verifier",
+                        "Only the owning centre or "
+                                + (handling != null && handling.mode() == DispatchMode.DUAL
+                                        ? "the supervising grid worker of the dual dispatch"
+                                        : "a grid worker of grid " + intake.gridCode())
+                                + " may verify"));
     }
 
     private Decision evaluator(Actor actor) {
@@ -1077,21 +1150,25 @@ public final class Incident {
         if (reporter.hasAccount()) {
             return when(
                     actor.userId() == reporter.userId() && actor.role() != Role.SYSTEM,
-                    () -> forbidden("Only the reporter may evaluate the result"));
+                    () -> forbidden("not-reporter", "Only the reporter may evaluate the result"));
         }
-        // a citizen who reported without an account rates through their tracking code (查询码)
-        boolean anonymousReporter = intake.channel() == Channel.CITIZEN && actor.isAnonymousResident();
+        // a resident without an account rates through the tracking code (查询码) the report gave them: their own
+        // report from the public page, or one a grid worker made on their behalf (代报); the application acts as
+        // the anonymous resident only for the holder of the incident's code
+        boolean anonymousReporter = actor.isAnonymousResident();
         return when(
                 isOwningCentre(actor) || anonymousReporter,
-                () -> forbidden("The reporter has no account; the owning centre records the evaluation (回访)"));
+                () -> forbidden(
+                        "evaluation-by-return-call",
+                        "The reporter has no account; the owning centre records the evaluation (回访)"));
     }
 
-    private static Decision required(Act act, String message) {
-        return when(act.hasComment(), () -> invalid(message));
+    private static Decision required(Act act, String code, String message) {
+        return when(act.hasComment(), () -> invalid(code, message));
     }
 
-    private static Decision evidence(Act act, String message) {
-        return when(act.hasAttachments(), () -> invalid(message));
+    private static Decision evidence(Act act, String code, String message) {
+        return when(act.hasAttachments(), () -> invalid(code, message));
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -61,6 +61,7 @@ class IncidentDetailPage {
     private final WorkCalendar calendar;
     private final MessageSource messages;
     private final Clock clock;
+    private final RefusalTexts refusals;
 
     IncidentDetailPage(
             IncidentApi incidents,
@@ -69,8 +70,10 @@ class IncidentDetailPage {
             Staff staff,
             WorkCalendar calendar,
             MessageSource messages,
-            Clock clock) {
+            Clock clock,
+            RefusalTexts refusals) {
         this.incidents = incidents;
+        this.refusals = refusals;
         this.organisations = organisations;
         this.regions = regions;
         this.staff = staff;
@@ -200,7 +203,7 @@ class IncidentDetailPage {
         } catch (ActionRefused refused) {
             return failed(
                     current,
-                    new Failure(action, Map.of(), refused.reason()),
+                    new Failure(action, Map.of(), refusals.text(refused, locale)),
                     form,
                     me,
                     model,
@@ -216,7 +219,7 @@ class IncidentDetailPage {
                 return stale(now, seen, me, model, locale, response);
             }
             String field = WorkbenchPage.field(refused);
-            String detail = refused.getBody().getDetail();
+            String detail = refusals.text(refused, locale);
             Failure failure = field.isEmpty() || !fieldOf(action, field)
                     ? new Failure(action, Map.of(), detail)
                     : new Failure(action, Map.of(formField(field), detail), null);

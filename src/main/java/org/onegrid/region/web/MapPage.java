@@ -3,7 +3,6 @@ package org.onegrid.region.web;
 import java.util.List;
 import org.onegrid.region.RegionView;
 import org.onegrid.region.Regions;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,22 +10,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The region map: the city's county boundaries and grids, drawn from the city's own data so it works without
- * any tile server; a tile layer is added when one is configured.
+ * any tile server; tile layers are added when configured ({@code onegrid.map.tiles.*}).
  */
 @Controller
 class MapPage {
 
     private final Regions regions;
-    private final String tileUrl;
-    private final String tileAttribution;
 
-    MapPage(
-            Regions regions,
-            @Value("${onegrid.map.tile-url:}") String tileUrl,
-            @Value("${onegrid.map.tile-attribution:}") String tileAttribution) {
+    MapPage(Regions regions) {
         this.regions = regions;
-        this.tileUrl = tileUrl;
-        this.tileAttribution = tileAttribution;
     }
 
     record CountyRow(String code, String name, int towns, int villages) {}
@@ -55,8 +47,6 @@ class MapPage {
                                                         .size())
                                                 .sum()))
                                 .toList());
-        model.addAttribute("tileUrl", tileUrl);
-        model.addAttribute("tileAttribution", tileAttribution);
         return "region/map";
     }
 }

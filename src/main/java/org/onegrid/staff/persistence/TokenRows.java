@@ -39,6 +39,13 @@ public class TokenRows {
                 > 0;
     }
 
+    /** Revokes every live token of a user (a new password, a disabled account). */
+    public int revokeAll(long userId, Instant now) {
+        return jdbc.sql("UPDATE auth_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+                .params(Timestamp.from(now), userId)
+                .update();
+    }
+
     public int deleteExpiredBefore(Instant cutoff) {
         return jdbc.sql("DELETE FROM auth_token WHERE expires_at < ?")
                 .param(Timestamp.from(cutoff))

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
 public class UserRows {
 
     private static final String SELECT = """
-            SELECT u.id, u.username, u.display_name, u.org_id, u.phone_cipher, u.enabled,
+            SELECT u.id, u.username, u.display_name, u.org_id, u.phone_cipher, u.enabled, u.version, u.password_set_at,
                    o.name AS org_name, o.kind AS org_kind, o.region_code, o.region_path,
                    ARRAY(SELECT r.role FROM staff_user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles
               FROM staff_user u JOIN organisation o ON o.id = u.org_id
@@ -53,7 +53,9 @@ public class UserRows {
             String regionPath,
             Set<Role> roles,
             byte[] phoneCipher,
-            boolean enabled) {
+            boolean enabled,
+            int version,
+            Instant passwordSetAt) {
 
         public StaffPrincipal principal() {
             return new StaffPrincipal(
@@ -173,6 +175,51 @@ public class UserRows {
                 .update();
     }
 
+    /** The user's row, locked until the transaction ends, so that a check and the change after it see one state. */
+    public Optional<UserRow> lock(long id) {
+        jdbc.sql("SELECT 1 FROM staff_user WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(Integer.class)
+                .optional();
+        return find(id);
+    }
+
+    /**
+     * Changes name and organisation, if the account is still at {@code version}; the version rises by one.
+     *
+     * @return whether the account was at that version (and is changed now)
+     */
+    public boolean update(long id, int version, String displayName, long orgId) {
+        return jdbc.sql("UPDATE staff_user SET display_name = ?, org_id = ?, version = version + 1"
+                                + " WHERE id = ? AND version = ?")
+                        .params(displayName, orgId, id, version)
+                        .update()
+                == 1;
+    }
+
+    public void replaceRoles(long id, Set<Role> roles) {
+        jdbc.sql("DELETE FROM staff_user_role WHERE user_id = ?").param(id).update();
+        template.batchUpdate(
+                "INSERT INTO staff_user_role (user_id, role) VALUES (?, ?)",
+                roles.stream().map(r -> new Object[] {id, r.name()}).toList());
+    }
+
+    /** @return whether the account was at {@code version} (and is now enabled or disabled, one version up) */
+    public boolean setEnabled(long id, int version, boolean enabled) {
+        return jdbc.sql("UPDATE staff_user SET enabled = ?, version = version + 1 WHERE id = ? AND version = ?")
+                        .params(enabled, id, version)
+                        .update()
+                == 1;
+    }
+
+    /** A new password hash; also lifts a lockout, since a reset is how a locked-out user gets back in. */
+    public void setPassword(long id, String passwordHash) {
+        jdbc.sql("UPDATE staff_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL,"
+                        + " password_set_at = clock_timestamp() WHERE id = ?")
+                .params(passwordHash, id)
+                .update();
+    }
+
     public boolean exists(String username) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM staff_user WHERE username = ?)")
                 .param(username)
@@ -271,7 +318,9 @@ public class UserRows {
                 rs.getString("region_path"),
                 roles(rs.getArray("roles")),
                 rs.getBytes("phone_cipher"),
-                rs.getBoolean("enabled"));
+                rs.getBoolean("enabled"),
+                rs.getInt("version"),
+                instant(rs.getTimestamp("password_set_at")));
     }
 
     private static Set<Role> roles(Array array) throws SQLException {

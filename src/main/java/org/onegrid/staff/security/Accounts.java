@@ -3,6 +3,7 @@ package org.onegrid.staff.security;
 import java.util.Set;
 import org.onegrid.staff.Role;
 import org.onegrid.staff.UserCreated;
+import org.onegrid.staff.persistence.TokenRows;
 import org.onegrid.staff.persistence.UserRows;
 import org.onegrid.staff.persistence.UserRows.NewUser;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,9 +22,16 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final DataCipher cipher;
     private final ApplicationEventPublisher events;
+    private final TokenRows tokens;
 
-    Accounts(UserRows users, PasswordEncoder passwords, DataCipher cipher, ApplicationEventPublisher events) {
+    Accounts(
+            UserRows users,
+            PasswordEncoder passwords,
+            DataCipher cipher,
+            ApplicationEventPublisher events,
+            TokenRows tokens) {
         this.users = users;
+        this.tokens = tokens;
         this.passwords = passwords;
         this.cipher = cipher;
         this.events = events;
@@ -44,6 +52,21 @@ public class Accounts {
                 roles)));
         events.publishEvent(new UserCreated(id, username, orgId, roles));
         return id;
+    }
+
+    /**
+     * Gives an account a new password and lifts a lockout. Its API tokens are revoked, and its page sessions end at
+     * their next request ({@link CurrentAccountFilter}): whoever knew the old password is signed out.
+     */
+    @Transactional
+    public void setPassword(long userId, String rawPassword) {
+        users.setPassword(userId, passwords.encode(rawPassword));
+        tokens.revokeAll(userId, java.time.Instant.now());
+    }
+
+    /** Revokes every API token of an account. */
+    public void revokeTokens(long userId) {
+        tokens.revokeAll(userId, java.time.Instant.now());
     }
 
     /** The masked phone number of a stored ciphertext. */

@@ -3,6 +3,7 @@ package org.onegrid.staff.security;
 import java.util.Map;
 import org.onegrid.staff.AuditLog;
 import org.onegrid.staff.StaffPrincipal;
+import org.onegrid.staff.persistence.UserRows;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,14 +27,18 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may reach what. Two filter chains:
+ * Who may reach what. Three filter chains:
  *
  * <ul>
+ *   <li>{@code /open311/**}: Open311 GeoReport v2, public to other systems; posting a service request is checked
+ *       against the client's {@code api_key} by the endpoint itself. No session, no CSRF: the forms come from other
+ *       systems, not from a browser holding a session.
  *   <li>{@code /api/**}: bearer tokens (stateless, no CSRF for them) or the session of a signed-in page; 401 and 403
  *       answered as problem details, never a redirect.
  *   <li>everything else: pages behind the login form, with CSRF protection; first-start setup while no
@@ -62,9 +67,24 @@ class SecurityConfig {
     }
 
     @Bean
+    @Order(0)
+    SecurityFilterChain open311Chain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/open311/**")
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .csrf(csrf -> csrf.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable());
+        return http.build();
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain apiChain(
-            HttpSecurity http, AuthenticationManager manager, Tokens tokens, ProblemResponses problems)
+            HttpSecurity http, AuthenticationManager manager, Tokens tokens, ProblemResponses problems, UserRows users)
             throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             boolean badToken = BearerTokenFilter.token(request).isPresent();
@@ -93,6 +113,7 @@ class SecurityConfig {
                         .authenticated())
                 .authenticationManager(manager)
                 .addFilterBefore(new BearerTokenFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
+                .addFilterAfter(new CurrentAccountFilter(users), SecurityContextHolderFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(bearer)
@@ -108,7 +129,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager manager, SetupState setup, AuditLog audit)
+    SecurityFilterChain pageChain(
+            HttpSecurity http, AuthenticationManager manager, SetupState setup, AuditLog audit, UserRows users)
             throws Exception {
         AuthenticationFailureHandler failure = (request, response, e) -> {
             String reason =
@@ -127,6 +149,7 @@ class SecurityConfig {
                         .authenticated())
                 .authenticationManager(manager)
                 .addFilterBefore(new SetupRedirectFilter(setup), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new CurrentAccountFilter(users), SecurityContextHolderFilter.class)
                 .formLogin(form -> form.loginPage("/login")
                         .failureHandler(failure)
                         .defaultSuccessUrl("/", false)

@@ -231,6 +231,11 @@ class AdminPages {
 
     /** The organisations offered in the form's list: centres down to towns and all departments (villages by code). */
     private List<OrganisationView> pickable(StaffPrincipal me) {
+        return pickable(me, organisations, regions);
+    }
+
+    /** Shared with the user page: a static method, since another controller sees this one through its proxy. */
+    static List<OrganisationView> pickable(StaffPrincipal me, Organisations organisations, Regions regions) {
         List<OrganisationView> offered = new ArrayList<>();
         for (OrgKind kind : OrgKind.values()) {
             int page = 0;

@@ -7,12 +7,14 @@ import org.onegrid.staff.PageView;
 import org.onegrid.staff.Role;
 import org.onegrid.staff.Staff;
 import org.onegrid.staff.StaffPrincipal;
+import org.onegrid.staff.UpdateUser;
 import org.onegrid.staff.UserView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -67,5 +69,49 @@ class UserApi {
         UserView created = staff.create(command, me);
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
                 .body(created);
+    }
+
+    /** A version read from the user, as {@code {"version": 3}}. */
+    record VersionRequest(Integer version) {}
+
+    /** A new password, as {@code {"password": "…"}}. */
+    record PasswordRequest(String password) {}
+
+    /**
+     * Administrators, for users in their scope: name, organisation and roles, with the {@code version} read (409 with
+     * the {@code current} account when someone changed it since).
+     */
+    @PutMapping("/{id}")
+    UserView update(
+            @AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, @RequestBody UpdateUser command) {
+        return staff.update(id, command, me);
+    }
+
+    /** Administrators: the account can no longer sign in; its tokens and sessions stop working. */
+    @PostMapping("/{id}/disable")
+    UserView disable(
+            @AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, @RequestBody VersionRequest request) {
+        return staff.setEnabled(id, version(request), false, me);
+    }
+
+    @PostMapping("/{id}/enable")
+    UserView enable(
+            @AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, @RequestBody VersionRequest request) {
+        return staff.setEnabled(id, version(request), true, me);
+    }
+
+    /** Administrators: sets a password to hand over in person; the user's tokens and sessions end. */
+    @PostMapping("/{id}/password")
+    ResponseEntity<Void> resetPassword(
+            @AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, @RequestBody PasswordRequest request) {
+        staff.resetPassword(id, request == null ? null : request.password(), me);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static int version(VersionRequest request) {
+        if (request == null || request.version() == null) {
+            throw Problems.invalid("version", "version: 须带上读取时的版本号");
+        }
+        return request.version();
     }
 }

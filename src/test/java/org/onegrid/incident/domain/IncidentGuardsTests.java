@@ -232,6 +232,25 @@ class IncidentGuardsTests {
     }
 
     @Test
+    void aResidentAGridWorkerReportedForRatesThroughTheirTrackingCode() {
+        // 代报: the grid worker reports on the resident's behalf; the resident has no account but holds the code
+        Intake intake = new Intake(
+                Channel.GRID_WORKER,
+                "代群众反映：楼下商铺音响扰民",
+                new Place(null, null, "东营区文汇街道东营社区"),
+                COMMUNITY_GRID,
+                DONGYING_COMMUNITY,
+                Reporter.withoutAccount("赵女士"));
+        Incident incident = Incident.report(
+                IncidentId.random(), intake, STREET_VENDING, COMMUNITY_CENTRE, city.by(gridWorker), DEADLINES);
+        allowed(incident.resolveOnTheSpot(city.by(gridWorker).saying("已劝导").attaching("p")));
+
+        refused(incident.evaluate(city.by(resident), Satisfaction.SATISFIED), Decision.Kind.FORBIDDEN);
+        refused(incident.evaluate(city.by(gridWorker), Satisfaction.SATISFIED), Decision.Kind.FORBIDDEN);
+        allowed(incident.evaluate(city.by(Actor.anonymousResident("群众")), Satisfaction.SATISFIED));
+    }
+
+    @Test
     void aLeaderSupervisesWithinTheirRegionOnly() {
         Incident incident = city.inProgress();
 

@@ -101,6 +101,35 @@ class WorkbenchPageTests {
     }
 
     @Test
+    void aRefusalOfTheIncidentRulesIsSaidInTheReadersLanguage() {
+        IncidentView incident = Reports.noise(incidents, staff, grids, "自身合并 测试");
+        Pages pages = Pages.signIn(port, "village.dispatcher");
+        String page = pages.get("/incidents/" + incident.id()).body();
+        Map<String, String> mergeIntoItself = Map.of(
+                "version",
+                Pages.hidden(page, "version"),
+                "seen",
+                Pages.hidden(page, "seen"),
+                "into",
+                incident.id().toString(),
+                "comment",
+                "重复");
+
+        HttpResponse<String> chinese = pages.post("/incidents/" + incident.id() + "/merge", mergeIntoItself);
+        assertThat(chinese.statusCode()).isEqualTo(409);
+        assertThat(chinese.body()).contains("事件不能与自身合并").doesNotContain("cannot be merged");
+
+        pages.get("/workbench?lang=en");
+        HttpResponse<String> english = pages.post("/incidents/" + incident.id() + "/merge", mergeIntoItself);
+        assertThat(english.body()).contains("An incident cannot be merged into itself");
+        assertThat(incidents
+                        .find(incident.id(), Reports.principal(staff, "village.dispatcher"))
+                        .orElseThrow()
+                        .status())
+                .isEqualTo("REPORTED");
+    }
+
+    @Test
     void aStaleFormShowsWhatChangedMeanwhileInsteadOfActing() {
         IncidentView incident = Reports.noise(incidents, staff, grids, "过期表单 测试");
         Pages pages = Pages.signIn(port, "village.dispatcher");

@@ -250,7 +250,7 @@ class InboxPages {
             Map<String, String> values,
             StaffPrincipal me,
             Model model) {
-        model.addAttribute("fieldError", new Refusal(field, messageKey));
+        model.addAttribute("fieldError", Refusal.atField(field, messageKey));
         model.addAttribute("form", form);
         model.addAttribute("values", values);
         return show(load(id, me), me, model);

@@ -72,17 +72,19 @@ class MobilePages {
             @RequestParam(required = false) String lng,
             @RequestParam(required = false) String lat,
             @RequestParam(required = false) String address,
+            @RequestParam(required = false) String residentName,
+            @RequestParam(required = false) String residentPhone,
             @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
             @AuthenticationPrincipal StaffPrincipal me,
             Model model,
             RedirectAttributes redirect) {
-        ReportForm form = new ReportForm(key, itemCode, text, lng, lat, address, null);
+        ReportForm form = new ReportForm(key, itemCode, text, lng, lat, address, residentPhone);
         // a second tap of the same form: the incident the first one created
         Optional<UUID> earlier = incidents.reportedWith(form.key, me);
         if (earlier.isPresent()) {
             return "redirect:/m/i/" + earlier.get();
         }
-        form.check(catalog, grids);
+        form.check(catalog, grids).forResident(residentName);
         if (form.location != null && !me.canSeePath(form.location.village().path())) {
             form.errors.put("location", "mobile.error.notYourGrid");
         }
@@ -101,12 +103,12 @@ class MobilePages {
                             point[1],
                             form.address.isEmpty() ? null : form.address,
                             null,
-                            null,
-                            null,
+                            form.residentName.isEmpty() ? null : form.residentName,
+                            form.digits().isEmpty() ? null : form.digits(),
                             photoIds),
                     form.key,
                     me);
-            redirect.addFlashAttribute("done", "mobile.reported");
+            redirect.addFlashAttribute("done", form.forAResident() ? "mobile.reportedFor" : "mobile.reported");
             return "redirect:/m/i/" + reported.incident().id();
         } catch (RuntimeException e) {
             if (!Refusal.isRefusal(e)) {
@@ -253,7 +255,7 @@ class MobilePages {
             Map<String, String> values,
             StaffPrincipal me,
             Model model) {
-        model.addAttribute("fieldError", new Refusal(field, key));
+        model.addAttribute("fieldError", Refusal.atField(field, key));
         model.addAttribute("form", form);
         model.addAttribute("values", values);
         return show(load(id, me), me, model);
@@ -279,6 +281,8 @@ class MobilePages {
         model.addAttribute("incident", incident);
         model.addAttribute("mayVerify", mayVerify);
         model.addAttribute("mayResolve", mayResolve);
+        model.addAttribute(
+                "trackingCode", incidents.trackingCode(incident.id(), me).orElse(null));
         model.addAttribute("me", me);
         if (!model.containsAttribute("values")) {
             model.addAttribute("values", new LinkedHashMap<String, String>());

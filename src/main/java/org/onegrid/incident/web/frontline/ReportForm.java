@@ -16,6 +16,9 @@ import org.onegrid.region.Location;
 final class ReportForm {
 
     static final int MAX_TEXT = 4000;
+    static final int MAX_NAME = 50;
+    private static final java.util.regex.Pattern PHONE =
+            java.util.regex.Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
 
     final String key;
     final String itemCode;
@@ -24,6 +27,9 @@ final class ReportForm {
     final String lat;
     final String address;
     final String phone;
+    /** The resident a grid worker reports for (代报), when they name one. */
+    String residentName = "";
+
     final Map<String, String> errors = new LinkedHashMap<>();
     CatalogItemView item;
     Location location;
@@ -69,6 +75,31 @@ final class ReportForm {
             errors.put("address", "mobile.error.comment");
         }
         return this;
+    }
+
+    /** The phone number, if one was typed, must be a mobile or landline number of the mainland. */
+    ReportForm checkPhone() {
+        if (!digits().isEmpty() && !PHONE.matcher(digits()).matches()) {
+            errors.put("phone", "resident.error.phone");
+        }
+        return this;
+    }
+
+    /** 代报: the resident's name, if given, fits the field; with a name or a phone the report is made for them. */
+    ReportForm forResident(String name) {
+        residentName = trim(name);
+        if (residentName.length() > MAX_NAME) {
+            errors.put("residentName", "mobile.error.residentName");
+        }
+        return checkPhone();
+    }
+
+    boolean forAResident() {
+        return !residentName.isEmpty() || !digits().isEmpty();
+    }
+
+    String digits() {
+        return phone.replace(" ", "");
     }
 
     Optional<double[]> point() {
@@ -119,6 +150,10 @@ final class ReportForm {
 
     public String getAddress() {
         return address;
+    }
+
+    public String getResidentName() {
+        return residentName;
     }
 
     public String getPhone() {

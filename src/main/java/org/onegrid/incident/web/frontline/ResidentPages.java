@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.onegrid.catalog.Catalog;
 import org.onegrid.incident.IncidentApi;
 import org.onegrid.incident.PublicIncidentView;
@@ -27,9 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ResidentPages {
 
     /** Mainland mobile numbers, or landlines with an area code (0546-8888888). */
-    private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
-
     private final IncidentApi incidents;
+
     private final Catalog catalog;
     private final Grids grids;
     private final Throttle reports;
@@ -65,11 +63,9 @@ class ResidentPages {
             @RequestParam(required = false) String phone,
             HttpServletRequest request,
             Model model) {
-        ReportForm form = new ReportForm(key, itemCode, text, lng, lat, address, phone).check(catalog, grids);
-        String digits = form.phone.replace(" ", "");
-        if (!digits.isEmpty() && !PHONE.matcher(digits).matches()) {
-            form.errors.put("phone", "resident.error.phone");
-        }
+        ReportForm form = new ReportForm(key, itemCode, text, lng, lat, address, phone)
+                .check(catalog, grids)
+                .checkPhone();
         model.addAttribute("form", form);
         if (!form.valid()) {
             return "resident/report";
@@ -90,7 +86,7 @@ class ResidentPages {
                             form.address.isEmpty() ? null : form.address,
                             null,
                             null,
-                            digits.isEmpty() ? null : digits,
+                            form.digits().isEmpty() ? null : form.digits(),
                             null),
                     form.key);
             return "redirect:/r/track/" + tracked.trackingCode() + "?new";
