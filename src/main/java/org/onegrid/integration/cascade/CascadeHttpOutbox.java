@@ -42,6 +42,8 @@ class CascadeHttpOutbox implements Receiver {
         body.put("eventId", event.eventId());
         body.put("type", event.type());
         body.put("occurredAt", event.occurredAt());
+        body.put("subject", event.subject());
+        body.put("sequence", event.sequence());
         body.put("data", event.data());
         outbox.add(
                 RECEIVER,

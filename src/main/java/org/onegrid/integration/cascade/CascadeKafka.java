@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * onegrid.cascade.topic} once its transaction committed, from the event publication registry, which keeps it until
  * Kafka acknowledged it. The record's key and its {@code X-Event-Id} header are the event id, the value the event as
  * JSON. Broker settings are Spring Boot's {@code spring.kafka.*}; the producer is idempotent and waits for all
- * in-sync replicas.
+ * in-sync replicas. Publications leave independently of each other, so a consumer puts one subject's events (an
+ * incident's) in order by their {@code sequence}, as the HTTP outbox does before it sends.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "onegrid.cascade.transport", havingValue = "kafka")
@@ -61,6 +62,8 @@ class CascadeKafka {
             body.put("eventId", event.eventId());
             body.put("type", event.type());
             body.put("occurredAt", event.occurredAt());
+            body.put("subject", event.subject());
+            body.put("sequence", event.sequence());
             body.put("data", event.data());
             ProducerRecord<String, String> record =
                     new ProducerRecord<>(target.getTarget(), event.eventId().toString(), json.writeValueAsString(body));
