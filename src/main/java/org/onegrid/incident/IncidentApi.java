@@ -241,6 +241,82 @@ public class IncidentApi {
         return new Reported(view(new IncidentStore.Loaded(incident, placement, false), me), true);
     }
 
+    // ---------------------------------------------------------------------------------------------------------
+    // For the integrations (12345 hotline bridge, cascade to the upper-level platform)
+
+    /** The 12345 hotline bridge as the actor of its intakes: the system, named so in the history. */
+    private static final Actor HOTLINE_BRIDGE = new Actor(0, "12345热线", Role.SYSTEM, 0, null, "/", java.util.Set.of());
+
+    /**
+     * 事件登记 of a 12345 work order (工单) by the hotline bridge, acting as the system with no signed-in user: channel
+     * {@code HOTLINE}, the caller as the reporter without an account (the name kept, the phone encrypted), routed to
+     * the grid's centre like any report. The location needs coordinates in the city or a grid code. Not idempotent
+     * by itself: the bridge keeps the hotline's order id and calls this once per order.
+     */
+    @Transactional
+    public Reported reportForHotline(ReportIncident command) {
+        Instant now = clock.instant();
+        if (command.itemCode() == null || command.itemCode().isBlank()) {
+            throw Problems.invalid("itemCode", "itemCode is required: the catalog item (事项) reported");
+        }
+        if (!command.photoIds().isEmpty()) {
+            throw Problems.invalid("photoIds", "a hotline order carries no photos");
+        }
+        Place place = place(command);
+        CatalogItem item = items.find(command.itemCode().strip())
+                .filter(CatalogItem::active)
+                .orElseThrow(() -> Problems.of(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "unknown-item",
+                        "There is no catalog item (事项) " + command.itemCode() + " open for reports",
+                        Map.of("field", "itemCode")));
+        Location location = locate(command, place);
+        Centre owner = routing.owner(location, item.terms().normalLevel())
+                .orElseThrow(() -> Problems.of(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "no-centre",
+                        "No centre (综治中心) serves grid " + location.grid().code() + " at level "
+                                + item.terms().normalLevel(),
+                        Map.of()));
+        String caller = blankToNull(command.reporterName());
+        Intake intake = new Intake(
+                Channel.HOTLINE,
+                command.text() == null ? "" : command.text().strip(),
+                place,
+                location.grid().code(),
+                location.village().path(),
+                Reporter.withoutAccount(caller == null ? "12345来电人" : caller));
+        IncidentId id = IncidentId.random();
+        Incident incident;
+        try {
+            incident = Incident.report(
+                    id, intake, item.terms(), owner, new Act(HOTLINE_BRIDGE, now, "", List.of()), deadlines);
+        } catch (ActionRefused refused) {
+            throw problem(refused.rejection(), "REPORT");
+        }
+        IncidentRows.Placement placement = new IncidentRows.Placement(
+                location.village().code(),
+                location.town() == null ? null : location.town().code(),
+                location.county() == null ? null : location.county().code(),
+                item.categoryCode(),
+                phones.encrypt(blankToNull(command.reporterPhone())));
+        store.add(incident, placement, now);
+        return new Reported(view(new IncidentStore.Loaded(incident, placement, false), ANONYMOUS), true);
+    }
+
+    /**
+     * One entry of an incident's history, for an integration that tells another system what was done (the reason of a
+     * rejection, the result of a handling). Not scoped to a user: the caller is the platform itself.
+     */
+    @Transactional(readOnly = true)
+    public Optional<HistoryView.Entry> historyEntry(UUID incidentId, long sequence) {
+        IncidentId id = new IncidentId(incidentId);
+        return rows.find(id)
+                .flatMap(stored -> history(rows.history(id, stored.snapshot().version())).entries().stream()
+                        .filter(e -> e.sequence() == sequence)
+                        .findFirst());
+    }
+
     /** The outcome of a resident's report without an account: the incident and the code to follow it by (查询码). */
     public record Tracked(IncidentView incident, String trackingCode, boolean created) {}
 
