@@ -33,7 +33,28 @@ final class DemoPlaces {
         }
     }
 
+    /** The demo city's functional zones and the county hosting each, as the application imports them. */
+    private static final java.util.Map<String, String> HOST_COUNTY = hostCounties();
+
     private DemoPlaces() {}
+
+    private static java.util.Map<String, String> hostCounties() {
+        try (var in = DemoPlaces.class.getResourceAsStream("/demo/dongying/zones.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("demo/dongying/zones.csv is not on the classpath");
+            }
+            java.util.Map<String, String> hosts = new java.util.HashMap<>();
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .skip(1)
+                    .map(line -> line.split(","))
+                    .filter(cells -> cells.length == 2)
+                    .forEach(cells -> hosts.put(cells[0].strip(), cells[1].strip()));
+            return hosts;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /**
      * {@code count} grids drawn at random (fixed seed) from every grid of the city, so reports spread over all
@@ -56,7 +77,8 @@ final class DemoPlaces {
             String code = f.get("properties").get("code").asString();
             String village = f.get("properties").get("villageCode").asString();
             Point inside = GeoJson.readPolygonal(f.get("geometry")).getInteriorPoint();
-            String county = code.substring(0, 6);
+            // a functional zone's towns (东营经济技术开发区, 东营港经济开发区) are served by their host county's departments
+            String county = HOST_COUNTY.getOrDefault(code.substring(0, 6), code.substring(0, 6));
             places.add(new Place(code, village, county, inside.getX(), inside.getY()));
             perCounty.merge(county, 1, Integer::sum);
         }
