@@ -565,7 +565,7 @@ public class IncidentApi {
                 "MERGE",
                 (incident, act) -> incident.mergeInto(survivor.incident(), act),
                 Role.CENTRE_DISPATCHER);
-        if (!store.save(survivor.incident(), survivorVersion, clock.instant())) {
+        if (!store.save(survivor, survivorVersion, clock.instant())) {
             throw changedMeanwhile(c.into());
         }
         return view;
@@ -817,7 +817,7 @@ public class IncidentApi {
             throw problem(rejected, action);
         }
         checkPhotos(command.photoIds(), me, incident.id());
-        if (!store.save(incident, version, now)) {
+        if (!store.save(loaded, version, now)) {
             throw changedMeanwhile(id);
         }
         photos.attach(command.photoIds(), incident.id());
