@@ -147,6 +147,72 @@ class HistoryChainTests {
     }
 
     @Test
+    void storedChainsKeepTheirHashesWhateverTheirTextNumbersAndTimes() {
+        IncidentId incident = IncidentId.of("0b5e1f3a-9c2d-4e7f-8a61-3d2c1b0a9f87");
+        HistoryEntry first = new HistoryEntry(
+                incident,
+                1,
+                Instant.parse("2026-11-23T16:05:09.987654Z"),
+                0,
+                "12345热线",
+                Role.SYSTEM,
+                0,
+                null,
+                Status.REPORTED,
+                Action.REPORT,
+                "小区门口有人占道经营😀，\uD800请处理\n第二行",
+                "channel=HOTLINE item=MDJF-010 grid=370523101001 owner=1042 deadline=2026-11-24T02:05:09.987Z",
+                List.of(),
+                HistoryChain.GENESIS,
+                "");
+        String firstHash = "11247cb3f9b2dca3bde368bede999e07cbcf72d738e6aa754ae74be29aab0c7e";
+        HistoryEntry second = new HistoryEntry(
+                incident,
+                2,
+                Instant.EPOCH,
+                9_007_199_254_740_993L,
+                "王 五",
+                Role.DEPARTMENT_HANDLER,
+                Long.MAX_VALUE,
+                Status.REPORTED,
+                Status.ACCEPTED,
+                Action.ACCEPT,
+                "",
+                "",
+                List.of("a", "照片-2", ""),
+                firstHash,
+                "");
+        String secondHash = "c723a46dda8e1fd73d96e45b50b4a59ceab673c769008587ac307f31ebc18d57";
+
+        // Fixed to the values every earlier release computed: a stored history must verify forever.
+        assertThat(HistoryChain.hashOf(first)).isEqualTo(firstHash);
+        assertThat(HistoryChain.hashOf(second)).isEqualTo(secondHash);
+        assertThat(HistoryChain.canonical(second))
+                .isEqualTo("36:0b5e1f3a-9c2d-4e7f-8a61-3d2c1b0a9f87" + "1:2" + "24:1970-01-01T00:00:00.000Z"
+                        + "16:9007199254740993" + "7:王 五" + "18:DEPARTMENT_HANDLER" + "19:9223372036854775807"
+                        + "8:REPORTED" + "8:ACCEPTED" + "6:ACCEPT" + "0:" + "0:" + "[3]" + "1:a" + "8:照片-2" + "0:");
+        List<HistoryEntry> chain = List.of(first.withHash(firstHash), second.withHash(secondHash));
+        assertThat(HistoryChain.verify(chain)).isEqualTo(HistoryChain.Verification.HOLDS);
+        assertThat(HistoryChain.verify(List.of(chain.get(0), second.withHash(firstHash))))
+                .isEqualTo(new HistoryChain.Verification(false, 2));
+        assertThat(HistoryChain.verify(List.of(chain.get(0), second.withHash(secondHash.toUpperCase()))))
+                .isEqualTo(new HistoryChain.Verification(false, 2));
+    }
+
+    @Test
+    void instantsAreWrittenInUtcToTheMillisecondInAnyYear() {
+        assertThat(HistoryChain.instant(Instant.parse("2026-11-23T16:05:09.987654Z")))
+                .isEqualTo("2026-11-23T16:05:09.987Z");
+        assertThat(HistoryChain.instant(Instant.parse("2026-03-09T01:20:00Z"))).isEqualTo("2026-03-09T01:20:00.000Z");
+        assertThat(HistoryChain.instant(Instant.parse("0999-01-02T03:04:05.006Z")))
+                .isEqualTo("0999-01-02T03:04:05.006Z");
+        assertThat(HistoryChain.instant(Instant.parse("+10000-01-01T00:00:00Z")))
+                .isEqualTo("+10000-01-01T00:00:00.000Z");
+        assertThat(HistoryChain.instant(Instant.parse("-0001-12-31T23:59:59.999999999Z")))
+                .isEqualTo("-0001-12-31T23:59:59.999Z");
+    }
+
+    @Test
     void theFirstEntryHasNoFromStatusAndThatIsPartOfItsForm() {
         HistoryEntry report = city.reported().history().get(0);
 
