@@ -3,9 +3,16 @@ package org.onegrid.incident.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.onegrid.incident.domain.Dongying.*;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The hash-chained history (全程留痕): one entry per action, and any later edit shows. */
@@ -197,6 +204,104 @@ class HistoryChainTests {
                 .isEqualTo(new HistoryChain.Verification(false, 2));
         assertThat(HistoryChain.verify(List.of(chain.get(0), second.withHash(secondHash.toUpperCase()))))
                 .isEqualTo(new HistoryChain.Verification(false, 2));
+    }
+
+    @Test
+    void theHashIsSha256OverThePreviousHashAndTheDocumentedFormForAnyTextNumberAndTime() {
+        Random random = new Random(20261123);
+        IncidentId incident = IncidentId.random();
+        String previousHash = HistoryChain.GENESIS;
+        List<HistoryEntry> chain = new ArrayList<>();
+        for (int i = 1; i <= 3000; i++) {
+            HistoryEntry entry = new HistoryEntry(
+                    incident,
+                    i,
+                    Instant.ofEpochSecond(
+                            random.nextInt(3) == 0
+                                    ? random.nextLong(-400_000_000_000L, 400_000_000_000L)
+                                    : random.nextLong(0, 4_000_000_000L),
+                            random.nextInt(1_000_000_000)),
+                    random.nextBoolean() ? random.nextInt(100_000) : random.nextLong(),
+                    text(random),
+                    Role.values()[random.nextInt(Role.values().length)],
+                    random.nextBoolean() ? random.nextInt(100_000) : random.nextLong(),
+                    random.nextInt(4) == 0 ? null : Status.values()[random.nextInt(Status.values().length)],
+                    Status.values()[random.nextInt(Status.values().length)],
+                    Action.values()[random.nextInt(Action.values().length)],
+                    text(random),
+                    text(random),
+                    random.ints(random.nextInt(4), 0, 10)
+                            .mapToObj(n -> text(random))
+                            .toList(),
+                    previousHash,
+                    "");
+
+            String hash = HistoryChain.hashOf(entry);
+
+            assertThat(hash).as("entry %d", i).isEqualTo(documentedHash(entry));
+            chain.add(entry.withHash(hash));
+            previousHash = hash;
+        }
+        assertThat(HistoryChain.verify(chain)).isEqualTo(HistoryChain.Verification.HOLDS);
+    }
+
+    /** Text of any kind: ASCII, Chinese, emoji, and surrogates without their pair. */
+    private static String text(Random random) {
+        StringBuilder out = new StringBuilder();
+        int length = random.nextInt(12);
+        for (int i = 0; i < length; i++) {
+            switch (random.nextInt(6)) {
+                case 0 -> out.append((char) random.nextInt(0x20, 0x7f));
+                case 1 -> out.append((char) random.nextInt(0x80, 0x800));
+                case 2 -> out.append((char) random.nextInt(0x4e00, 0x9fff));
+                case 3 -> out.appendCodePoint(random.nextInt(0x1f300, 0x1faff));
+                case 4 -> out.append((char) random.nextInt(0xd800, 0xe000));
+                default -> out.append((char) random.nextInt(0xe000, 0x10000));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The hash as the class documents it, written out plainly: what every stored chain was sealed with. */
+    private static String documentedHash(HistoryEntry entry) {
+        StringBuilder out = new StringBuilder();
+        documentedField(out, entry.incidentId().toString());
+        documentedField(out, Long.toString(entry.sequence()));
+        documentedField(
+                out,
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+                        .withZone(ZoneOffset.UTC)
+                        .format(entry.at()));
+        documentedField(out, Long.toString(entry.actorId()));
+        documentedField(out, entry.actorName());
+        documentedField(out, entry.role().name());
+        documentedField(out, Long.toString(entry.orgId()));
+        documentedField(
+                out, entry.fromStatus() == null ? null : entry.fromStatus().name());
+        documentedField(out, entry.toStatus().name());
+        documentedField(out, entry.action().name());
+        documentedField(out, entry.comment());
+        documentedField(out, entry.detail());
+        out.append('[').append(entry.attachmentIds().size()).append(']');
+        entry.attachmentIds().forEach(id -> documentedField(out, id));
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(entry.previousHash().getBytes(StandardCharsets.UTF_8));
+            sha256.update(out.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void documentedField(StringBuilder out, String value) {
+        if (value == null) {
+            out.append('-');
+        } else {
+            out.append(value.getBytes(StandardCharsets.UTF_8).length)
+                    .append(':')
+                    .append(value);
+        }
     }
 
     @Test
