@@ -1026,6 +1026,7 @@ public class IncidentApi {
     private IncidentView view(IncidentStore.Loaded loaded, StaffPrincipal me) {
         Incident incident = loaded.incident();
         IncidentSnapshot s = incident.snapshot();
+        List<HistoryEntry> history = incident.history();
         IncidentRows.Placement placement = loaded.placement();
         Instant now = clock.instant();
         Handling h = s.handling();
@@ -1128,11 +1129,22 @@ public class IncidentApi {
                                 o.repliedBy(),
                                 o.repliedAt()))
                         .toList(),
-                photos.ofIncident(s.id()).stream()
-                        .map(p -> new IncidentView.PhotoView(
-                                p.id(), "/api/v1/incidents/" + s.id() + "/photos/" + p.id(), p.contentType(), p.size()))
-                        .toList(),
-                history(incident.history()));
+                photoViews(s.id(), history),
+                history(history));
+    }
+
+    /**
+     * The photos attached to the incident. A photo is attached only by the intake or action that names it, and its
+     * history entry names it too: a history naming none means there are none to look for.
+     */
+    private List<IncidentView.PhotoView> photoViews(IncidentId id, List<HistoryEntry> history) {
+        if (history.stream().allMatch(e -> e.attachmentIds().isEmpty())) {
+            return List.of();
+        }
+        return photos.ofIncident(id).stream()
+                .map(p -> new IncidentView.PhotoView(
+                        p.id(), "/api/v1/incidents/" + id + "/photos/" + p.id(), p.contentType(), p.size()))
+                .toList();
     }
 
     private IncidentView.Org org(Department d) {
