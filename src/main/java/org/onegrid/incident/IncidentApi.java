@@ -306,15 +306,21 @@ public class IncidentApi {
 
     /**
      * One entry of an incident's history, for an integration that tells another system what was done (the reason of a
-     * rejection, the result of a handling). Not scoped to a user: the caller is the platform itself.
+     * rejection, the result of a handling). Not scoped to a user: the caller is the platform itself. Asked while the
+     * action that recorded the entry is saving, it is answered from what was saved.
      */
     @Transactional(readOnly = true)
     public Optional<HistoryView.Entry> historyEntry(UUID incidentId, long sequence) {
         IncidentId id = new IncidentId(incidentId);
-        return rows.find(id)
-                .flatMap(stored -> history(rows.history(id, stored.snapshot().version())).entries().stream()
-                        .filter(e -> e.sequence() == sequence)
-                        .findFirst());
+        List<HistoryEntry> history = store.saved(id)
+                .map(IncidentStore.Saved::history)
+                .or(() -> rows.find(id)
+                        .map(stored -> rows.history(id, stored.snapshot().version())))
+                .orElse(List.of());
+        return history.stream()
+                .filter(e -> e.sequence() == sequence)
+                .findFirst()
+                .map(IncidentApi::entry);
     }
 
     /** The outcome of a resident's report without an account: the incident and the code to follow it by (查询码). */
@@ -1001,26 +1007,26 @@ public class IncidentApi {
     static HistoryView history(List<HistoryEntry> entries) {
         HistoryChain.Verification verification = HistoryChain.verify(entries);
         return new HistoryView(
-                entries.stream()
-                        .map(e -> new HistoryView.Entry(
-                                e.sequence(),
-                                e.at(),
-                                e.actorId(),
-                                e.actorName(),
-                                e.role().name(),
-                                e.orgId(),
-                                e.fromStatus() == null ? null : e.fromStatus().name(),
-                                e.toStatus().name(),
-                                e.action().name(),
-                                e.action().label(),
-                                e.comment(),
-                                e.detail(),
-                                e.attachmentIds(),
-                                e.previousHash(),
-                                e.hash()))
-                        .toList(),
-                verification.holds(),
-                verification.firstBroken());
+                entries.stream().map(IncidentApi::entry).toList(), verification.holds(), verification.firstBroken());
+    }
+
+    private static HistoryView.Entry entry(HistoryEntry e) {
+        return new HistoryView.Entry(
+                e.sequence(),
+                e.at(),
+                e.actorId(),
+                e.actorName(),
+                e.role().name(),
+                e.orgId(),
+                e.fromStatus() == null ? null : e.fromStatus().name(),
+                e.toStatus().name(),
+                e.action().name(),
+                e.action().label(),
+                e.comment(),
+                e.detail(),
+                e.attachmentIds(),
+                e.previousHash(),
+                e.hash());
     }
 
     private IncidentView view(IncidentStore.Loaded loaded, StaffPrincipal me) {

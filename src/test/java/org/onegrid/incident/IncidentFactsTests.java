@@ -24,8 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The facts other modules' read models get of an incident are what its row holds, whether they come from the row or,
- * within the transaction that just saved the incident, from what was saved.
+ * What other modules learn of an incident (the facts for their read models, an entry of its history) is what the
+ * database holds, whether it comes from the database or, within the transaction that just saved the incident, from
+ * what was saved.
  */
 @IntegrationTest
 class IncidentFactsTests {
@@ -197,6 +198,22 @@ class IncidentFactsTests {
             assertThat(store.save(loaded, version, overdue)).isTrue();
         });
         assertThat(facts.of(List.of(late)).get(0).overdues()).isEqualTo(1);
+    }
+
+    @Test
+    void theEntryAnActionJustRecordedIsToldAsItIsStored() {
+        UUID id = reportNoise("店铺喇叭外放");
+
+        HistoryView.Entry within = tx.execute(status -> {
+            incidents.accept(id, plain("情况属实，予以受理"), village);
+            return incidents.historyEntry(id, 2).orElseThrow();
+        });
+
+        assertThat(within.comment()).isEqualTo("情况属实，予以受理");
+        assertThat(within.actorName()).isEqualTo(village.displayName());
+        assertThat(incidents.historyEntry(id, 2)).contains(within);
+        assertThat(incidents.historyEntry(id, 1).orElseThrow().action()).isEqualTo("REPORT");
+        assertThat(incidents.historyEntry(id, 3)).isEmpty();
     }
 
     @Test

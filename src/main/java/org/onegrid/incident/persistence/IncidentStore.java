@@ -48,8 +48,11 @@ public class IncidentStore {
     /** An incident as loaded, with where it lies. */
     public record Loaded(Incident incident, IncidentRows.Placement placement, boolean yellowWarned) {}
 
-    /** An incident as this transaction last saved it: its state and placement, exactly what its row now holds. */
-    public record Saved(IncidentSnapshot snapshot, IncidentRows.Placement placement) {}
+    /**
+     * An incident as this transaction last saved it: its state and placement, exactly what its row now holds, and its
+     * whole history, oldest first.
+     */
+    public record Saved(IncidentSnapshot snapshot, IncidentRows.Placement placement, List<HistoryEntry> history) {}
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Loaded> load(IncidentId id) {
@@ -99,7 +102,7 @@ public class IncidentStore {
         return saved == null ? Optional.empty() : Optional.ofNullable(saved.incidents.get(id));
     }
 
-    private void remember(IncidentSnapshot snapshot, IncidentRows.Placement placement) {
+    private void remember(Incident incident, IncidentSnapshot snapshot, IncidentRows.Placement placement) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
@@ -109,7 +112,7 @@ public class IncidentStore {
             TransactionSynchronizationManager.bindResource(savedKey, saved);
             TransactionSynchronizationManager.registerSynchronization(saved);
         }
-        saved.incidents.put(snapshot.id(), new Saved(snapshot, placement));
+        saved.incidents.put(snapshot.id(), new Saved(snapshot, placement, incident.history()));
     }
 
     /** The incidents one transaction saved, forgotten when it ends, committed or not. */
@@ -125,7 +128,7 @@ public class IncidentStore {
     private void publish(Incident incident, IncidentRows.Placement placement, List<HistoryEntry> entries) {
         IncidentSnapshot s = incident.snapshot();
         // before the events: their listeners run now, in this transaction, and may ask for it
-        remember(s, placement);
+        remember(incident, s, placement);
         List<IncidentEvent> domainEvents = incident.pullEvents();
         domainEvents.forEach(events::publishEvent);
         for (HistoryEntry e : entries) {
