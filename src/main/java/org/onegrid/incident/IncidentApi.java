@@ -367,31 +367,33 @@ public class IncidentApi {
         return trackingCodes
                 .find(code)
                 .flatMap(id -> store.load(new IncidentId(id)))
-                .map(l -> {
-                    IncidentSnapshot s = l.incident().snapshot();
-                    List<PublicIncidentView.Step> steps = l.incident().history().stream()
-                            .filter(e -> e.fromStatus() == null
-                                    || e.fromStatus() != e.toStatus()
-                                    || e.action() == org.onegrid.incident.domain.Action.EVALUATE)
-                            .map(e -> new PublicIncidentView.Step(
-                                    e.at(),
-                                    e.action().label(),
-                                    e.toStatus().name(),
-                                    e.toStatus().label()))
-                            .toList();
-                    boolean closed = s.status() == Status.CLOSED;
-                    return new PublicIncidentView(
-                            code,
-                            s.terms().itemName(),
-                            s.status().name(),
-                            s.status().label(),
-                            s.reportedAt(),
-                            closed ? s.closedAt() : null,
-                            closed ? s.result() : null,
-                            s.satisfaction() == null ? null : s.satisfaction().name(),
-                            closed && s.satisfaction() == null,
-                            steps);
-                });
+                .map(l -> publicView(code, l.incident()));
+    }
+
+    private static PublicIncidentView publicView(String code, Incident incident) {
+        IncidentSnapshot s = incident.snapshot();
+        List<PublicIncidentView.Step> steps = incident.history().stream()
+                .filter(e -> e.fromStatus() == null
+                        || e.fromStatus() != e.toStatus()
+                        || e.action() == org.onegrid.incident.domain.Action.EVALUATE)
+                .map(e -> new PublicIncidentView.Step(
+                        e.at(),
+                        e.action().label(),
+                        e.toStatus().name(),
+                        e.toStatus().label()))
+                .toList();
+        boolean closed = s.status() == Status.CLOSED;
+        return new PublicIncidentView(
+                code,
+                s.terms().itemName(),
+                s.status().name(),
+                s.status().label(),
+                s.reportedAt(),
+                closed ? s.closedAt() : null,
+                closed ? s.result() : null,
+                s.satisfaction() == null ? null : s.satisfaction().name(),
+                closed && s.satisfaction() == null,
+                steps);
     }
 
     /**
@@ -403,14 +405,19 @@ public class IncidentApi {
         return find(id, me).flatMap(incident -> trackingCodes.of(incident.id()));
     }
 
-    /** 评价 by a resident who reported without an account, proving it by the tracking code; once per closing. */
+    /**
+     * 评价 by a resident who reported without an account, proving it by the tracking code; once per closing. Answers
+     * the public view of the incident as evaluated.
+     */
     @Transactional
     public PublicIncidentView evaluateByCode(String trackingCode, String satisfaction) {
+        String code = TrackingCodes.normalise(trackingCode);
         UUID id = trackingCodes
-                .find(TrackingCodes.normalise(trackingCode))
+                .find(code)
                 .orElseThrow(() -> Problems.notFound("tracking code", String.valueOf(trackingCode)));
-        evaluate(id, new IncidentCommand.Evaluate(satisfaction, "", List.of()), ANONYMOUS);
-        return track(trackingCode).orElseThrow();
+        IncidentStore.Loaded evaluated =
+                evaluated(id, new IncidentCommand.Evaluate(satisfaction, "", List.of()), ANONYMOUS);
+        return publicView(code, evaluated.incident());
     }
 
     /**
@@ -742,11 +749,15 @@ public class IncidentApi {
     /** 评价 by the reporter, or by the owning centre recording the return call (回访). */
     @Transactional
     public IncidentView evaluate(UUID id, IncidentCommand.Evaluate c, StaffPrincipal me) {
+        return view(evaluated(id, c, me), me);
+    }
+
+    private IncidentStore.Loaded evaluated(UUID id, IncidentCommand.Evaluate c, StaffPrincipal me) {
         Satisfaction rating = parse(Satisfaction.class, "satisfaction", c.satisfaction());
         if (rating == null) {
             throw Problems.invalid("satisfaction", "satisfaction is required");
         }
-        return perform(
+        return performed(
                 id,
                 c,
                 me,
@@ -810,6 +821,17 @@ public class IncidentApi {
             String action,
             BiFunction<Incident, Act, Decision> decide,
             Role... roles) {
+        return view(performed(id, command, me, action, decide, roles), me);
+    }
+
+    /** Loads the incident, lets it decide, saves what it did and attaches the photos; returns it as saved. */
+    private IncidentStore.Loaded performed(
+            UUID id,
+            IncidentCommand command,
+            StaffPrincipal me,
+            String action,
+            BiFunction<Incident, Act, Decision> decide,
+            Role... roles) {
         IncidentStore.Loaded loaded = loaded(new IncidentId(id));
         Incident incident = loaded.incident();
         long version = incident.version();
@@ -827,7 +849,7 @@ public class IncidentApi {
             throw changedMeanwhile(id);
         }
         photos.attach(command.photoIds(), incident.id());
-        return view(loaded, me);
+        return loaded;
     }
 
     // ---------------------------------------------------------------------------------------------------------
