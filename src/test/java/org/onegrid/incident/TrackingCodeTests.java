@@ -15,9 +15,12 @@ import org.onegrid.staff.StaffPrincipal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.ErrorResponseException;
 
-/** A resident without an account rates the result by the tracking code (查询码), once, and sees it rated. */
+/**
+ * The tracking code (查询码) of a resident without an account: one per incident, however often the report is sent, and
+ * the way to rate the result, once.
+ */
 @IntegrationTest
-class RatingByTrackingCodeTests {
+class TrackingCodeTests {
 
     @Autowired
     IncidentApi incidents;
@@ -31,14 +34,36 @@ class RatingByTrackingCodeTests {
     @Autowired
     Staff staff;
 
+    static ReportIncident noise(Dongying.Spot spot, String text) {
+        return new ReportIncident(
+                Dongying.NOISE, text, null, spot.lng(), spot.lat(), null, null, null, null, List.of());
+    }
+
+    @Test
+    void aReportSentAgainWithItsKeyKeepsItsIncidentAndCodeAndAnotherGetsItsOwn() {
+        Dongying.catalog(catalog, staff);
+        Dongying.Spot spot = Dongying.spot(grids, Dongying.DAWANG, 23);
+        String key = UUID.randomUUID().toString();
+
+        IncidentApi.Tracked first = incidents.reportAnonymously(noise(spot, "楼下烧烤摊吆喝声"), key);
+        IncidentApi.Tracked again = incidents.reportAnonymously(noise(spot, "楼下烧烤摊吆喝声"), key);
+        IncidentApi.Tracked other = incidents.reportAnonymously(
+                noise(spot, "楼下烧烤摊吆喝声"), UUID.randomUUID().toString());
+
+        assertThat(first.created()).isTrue();
+        assertThat(again.created()).isFalse();
+        assertThat(again.incident().id()).isEqualTo(first.incident().id());
+        assertThat(again.trackingCode()).isEqualTo(first.trackingCode());
+        assertThat(other.trackingCode()).isNotEqualTo(first.trackingCode());
+        assertThat(incidents.track(first.trackingCode()).orElseThrow().status()).isEqualTo("REPORTED");
+    }
+
     @Test
     void theRatingAnswersTheIncidentAsTheTrackingPageShowsItAfterwardsAndOnlyOnce() {
         Dongying.catalog(catalog, staff);
         Dongying.Spot spot = Dongying.spot(grids, Dongying.DAWANG, 21);
         IncidentApi.Tracked tracked = incidents.reportAnonymously(
-                new ReportIncident(
-                        Dongying.NOISE, "小区门口商铺喇叭声大", null, spot.lng(), spot.lat(), null, null, null, null, List.of()),
-                UUID.randomUUID().toString());
+                noise(spot, "小区门口商铺喇叭声大"), UUID.randomUUID().toString());
         StaffPrincipal worker = Dongying.principal(staff, spot.gridWorker());
         UUID photo = incidents.upload(Photos.jpeg(), worker).id();
         incidents.resolve(tracked.incident().id(), new IncidentCommand.Plain("已当面劝导店主调小音量", List.of(photo)), worker);
