@@ -21,6 +21,8 @@ import org.onegrid.staff.Staff;
 import org.onegrid.staff.StaffPrincipal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -45,6 +47,9 @@ class IncidentFactsTests {
 
     @Autowired
     TransactionTemplate tx;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Autowired
     JdbcClient jdbc;
@@ -214,6 +219,25 @@ class IncidentFactsTests {
         assertThat(incidents.historyEntry(id, 2)).contains(within);
         assertThat(incidents.historyEntry(id, 1).orElseThrow().action()).isEqualTo("REPORT");
         assertThat(incidents.historyEntry(id, 3)).isEmpty();
+    }
+
+    @Test
+    void aTransactionOfItsOwnStartedWithinAnActionLearnsOnlyWhatIsCommitted() {
+        UUID id = reportNoise("门店促销喇叭");
+        TransactionTemplate ofItsOwn = new TransactionTemplate(transactions);
+        ofItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        tx.executeWithoutResult(status -> {
+            incidents.accept(id, plain("予以受理"), village);
+            assertThat(facts.of(List.of(id)).get(0).status()).isEqualTo("ACCEPTED");
+
+            ofItsOwn.executeWithoutResult(inner -> {
+                assertThat(store.saved(new IncidentId(id))).isEmpty();
+                assertThat(facts.of(List.of(id)).get(0).status()).isEqualTo("REPORTED");
+            });
+
+            assertThat(facts.of(List.of(id)).get(0).status()).isEqualTo("ACCEPTED");
+        });
     }
 
     @Test

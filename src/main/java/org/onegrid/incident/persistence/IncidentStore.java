@@ -119,6 +119,17 @@ public class IncidentStore {
     private final class SavedInTransaction implements TransactionSynchronization {
         final Map<IncidentId, Saved> incidents = new HashMap<>();
 
+        /** A transaction of its own started meanwhile (an audit entry) saved none of these. */
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(savedKey);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(savedKey, this);
+        }
+
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(savedKey);
