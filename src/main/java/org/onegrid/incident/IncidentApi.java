@@ -306,15 +306,21 @@ public class IncidentApi {
 
     /**
      * One entry of an incident's history, for an integration that tells another system what was done (the reason of a
-     * rejection, the result of a handling). Not scoped to a user: the caller is the platform itself.
+     * rejection, the result of a handling). Not scoped to a user: the caller is the platform itself. Asked while the
+     * action that recorded the entry is saving, it is answered from what was saved.
      */
     @Transactional(readOnly = true)
     public Optional<HistoryView.Entry> historyEntry(UUID incidentId, long sequence) {
         IncidentId id = new IncidentId(incidentId);
-        return rows.find(id)
-                .flatMap(stored -> history(rows.history(id, stored.snapshot().version())).entries().stream()
-                        .filter(e -> e.sequence() == sequence)
-                        .findFirst());
+        List<HistoryEntry> history = store.saved(id)
+                .map(IncidentStore.Saved::history)
+                .or(() -> rows.find(id)
+                        .map(stored -> rows.history(id, stored.snapshot().version())))
+                .orElse(List.of());
+        return history.stream()
+                .filter(e -> e.sequence() == sequence)
+                .findFirst()
+                .map(IncidentApi::entry);
     }
 
     /** The outcome of a resident's report without an account: the incident and the code to follow it by (查询码). */
@@ -361,31 +367,33 @@ public class IncidentApi {
         return trackingCodes
                 .find(code)
                 .flatMap(id -> store.load(new IncidentId(id)))
-                .map(l -> {
-                    IncidentSnapshot s = l.incident().snapshot();
-                    List<PublicIncidentView.Step> steps = l.incident().history().stream()
-                            .filter(e -> e.fromStatus() == null
-                                    || e.fromStatus() != e.toStatus()
-                                    || e.action() == org.onegrid.incident.domain.Action.EVALUATE)
-                            .map(e -> new PublicIncidentView.Step(
-                                    e.at(),
-                                    e.action().label(),
-                                    e.toStatus().name(),
-                                    e.toStatus().label()))
-                            .toList();
-                    boolean closed = s.status() == Status.CLOSED;
-                    return new PublicIncidentView(
-                            code,
-                            s.terms().itemName(),
-                            s.status().name(),
-                            s.status().label(),
-                            s.reportedAt(),
-                            closed ? s.closedAt() : null,
-                            closed ? s.result() : null,
-                            s.satisfaction() == null ? null : s.satisfaction().name(),
-                            closed && s.satisfaction() == null,
-                            steps);
-                });
+                .map(l -> publicView(code, l.incident()));
+    }
+
+    private static PublicIncidentView publicView(String code, Incident incident) {
+        IncidentSnapshot s = incident.snapshot();
+        List<PublicIncidentView.Step> steps = incident.history().stream()
+                .filter(e -> e.fromStatus() == null
+                        || e.fromStatus() != e.toStatus()
+                        || e.action() == org.onegrid.incident.domain.Action.EVALUATE)
+                .map(e -> new PublicIncidentView.Step(
+                        e.at(),
+                        e.action().label(),
+                        e.toStatus().name(),
+                        e.toStatus().label()))
+                .toList();
+        boolean closed = s.status() == Status.CLOSED;
+        return new PublicIncidentView(
+                code,
+                s.terms().itemName(),
+                s.status().name(),
+                s.status().label(),
+                s.reportedAt(),
+                closed ? s.closedAt() : null,
+                closed ? s.result() : null,
+                s.satisfaction() == null ? null : s.satisfaction().name(),
+                closed && s.satisfaction() == null,
+                steps);
     }
 
     /**
@@ -397,14 +405,19 @@ public class IncidentApi {
         return find(id, me).flatMap(incident -> trackingCodes.of(incident.id()));
     }
 
-    /** 评价 by a resident who reported without an account, proving it by the tracking code; once per closing. */
+    /**
+     * 评价 by a resident who reported without an account, proving it by the tracking code; once per closing. Answers
+     * the public view of the incident as evaluated.
+     */
     @Transactional
     public PublicIncidentView evaluateByCode(String trackingCode, String satisfaction) {
+        String code = TrackingCodes.normalise(trackingCode);
         UUID id = trackingCodes
-                .find(TrackingCodes.normalise(trackingCode))
+                .find(code)
                 .orElseThrow(() -> Problems.notFound("tracking code", String.valueOf(trackingCode)));
-        evaluate(id, new IncidentCommand.Evaluate(satisfaction, "", List.of()), ANONYMOUS);
-        return track(trackingCode).orElseThrow();
+        IncidentStore.Loaded evaluated =
+                evaluated(id, new IncidentCommand.Evaluate(satisfaction, "", List.of()), ANONYMOUS);
+        return publicView(code, evaluated.incident());
     }
 
     /**
@@ -565,7 +578,7 @@ public class IncidentApi {
                 "MERGE",
                 (incident, act) -> incident.mergeInto(survivor.incident(), act),
                 Role.CENTRE_DISPATCHER);
-        if (!store.save(survivor.incident(), survivorVersion, clock.instant())) {
+        if (!store.save(survivor, survivorVersion, clock.instant())) {
             throw changedMeanwhile(c.into());
         }
         return view;
@@ -736,11 +749,15 @@ public class IncidentApi {
     /** 评价 by the reporter, or by the owning centre recording the return call (回访). */
     @Transactional
     public IncidentView evaluate(UUID id, IncidentCommand.Evaluate c, StaffPrincipal me) {
+        return view(evaluated(id, c, me), me);
+    }
+
+    private IncidentStore.Loaded evaluated(UUID id, IncidentCommand.Evaluate c, StaffPrincipal me) {
         Satisfaction rating = parse(Satisfaction.class, "satisfaction", c.satisfaction());
         if (rating == null) {
             throw Problems.invalid("satisfaction", "satisfaction is required");
         }
-        return perform(
+        return performed(
                 id,
                 c,
                 me,
@@ -804,6 +821,17 @@ public class IncidentApi {
             String action,
             BiFunction<Incident, Act, Decision> decide,
             Role... roles) {
+        return view(performed(id, command, me, action, decide, roles), me);
+    }
+
+    /** Loads the incident, lets it decide, saves what it did and attaches the photos; returns it as saved. */
+    private IncidentStore.Loaded performed(
+            UUID id,
+            IncidentCommand command,
+            StaffPrincipal me,
+            String action,
+            BiFunction<Incident, Act, Decision> decide,
+            Role... roles) {
         IncidentStore.Loaded loaded = loaded(new IncidentId(id));
         Incident incident = loaded.incident();
         long version = incident.version();
@@ -817,11 +845,11 @@ public class IncidentApi {
             throw problem(rejected, action);
         }
         checkPhotos(command.photoIds(), me, incident.id());
-        if (!store.save(incident, version, now)) {
+        if (!store.save(loaded, version, now)) {
             throw changedMeanwhile(id);
         }
         photos.attach(command.photoIds(), incident.id());
-        return view(loaded, me);
+        return loaded;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -1001,31 +1029,32 @@ public class IncidentApi {
     static HistoryView history(List<HistoryEntry> entries) {
         HistoryChain.Verification verification = HistoryChain.verify(entries);
         return new HistoryView(
-                entries.stream()
-                        .map(e -> new HistoryView.Entry(
-                                e.sequence(),
-                                e.at(),
-                                e.actorId(),
-                                e.actorName(),
-                                e.role().name(),
-                                e.orgId(),
-                                e.fromStatus() == null ? null : e.fromStatus().name(),
-                                e.toStatus().name(),
-                                e.action().name(),
-                                e.action().label(),
-                                e.comment(),
-                                e.detail(),
-                                e.attachmentIds(),
-                                e.previousHash(),
-                                e.hash()))
-                        .toList(),
-                verification.holds(),
-                verification.firstBroken());
+                entries.stream().map(IncidentApi::entry).toList(), verification.holds(), verification.firstBroken());
+    }
+
+    private static HistoryView.Entry entry(HistoryEntry e) {
+        return new HistoryView.Entry(
+                e.sequence(),
+                e.at(),
+                e.actorId(),
+                e.actorName(),
+                e.role().name(),
+                e.orgId(),
+                e.fromStatus() == null ? null : e.fromStatus().name(),
+                e.toStatus().name(),
+                e.action().name(),
+                e.action().label(),
+                e.comment(),
+                e.detail(),
+                e.attachmentIds(),
+                e.previousHash(),
+                e.hash());
     }
 
     private IncidentView view(IncidentStore.Loaded loaded, StaffPrincipal me) {
         Incident incident = loaded.incident();
         IncidentSnapshot s = incident.snapshot();
+        List<HistoryEntry> history = incident.history();
         IncidentRows.Placement placement = loaded.placement();
         Instant now = clock.instant();
         Handling h = s.handling();
@@ -1128,11 +1157,22 @@ public class IncidentApi {
                                 o.repliedBy(),
                                 o.repliedAt()))
                         .toList(),
-                photos.ofIncident(s.id()).stream()
-                        .map(p -> new IncidentView.PhotoView(
-                                p.id(), "/api/v1/incidents/" + s.id() + "/photos/" + p.id(), p.contentType(), p.size()))
-                        .toList(),
-                history(incident.history()));
+                photoViews(s.id(), history),
+                history(history));
+    }
+
+    /**
+     * The photos attached to the incident. A photo is attached only by the intake or action that names it, and its
+     * history entry names it too: a history naming none means there are none to look for.
+     */
+    private List<IncidentView.PhotoView> photoViews(IncidentId id, List<HistoryEntry> history) {
+        if (history.stream().allMatch(e -> e.attachmentIds().isEmpty())) {
+            return List.of();
+        }
+        return photos.ofIncident(id).stream()
+                .map(p -> new IncidentView.PhotoView(
+                        p.id(), "/api/v1/incidents/" + id + "/photos/" + p.id(), p.contentType(), p.size()))
+                .toList();
     }
 
     private IncidentView.Org org(Department d) {

@@ -4,9 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import org.onegrid.incident.domain.Handling;
+import org.onegrid.incident.domain.IncidentId;
+import org.onegrid.incident.domain.IncidentSnapshot;
+import org.onegrid.incident.domain.StageWindow;
+import org.onegrid.incident.persistence.IncidentRows;
+import org.onegrid.incident.persistence.IncidentStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The facts of incidents for read models kept by other modules (see {@link IncidentFactView}): by id, when an
  * {@link IncidentActionRecorded} says one changed, or page by page, to fill a read model that missed some. Not
  * scoped to a user: the read model's owner applies the data scope when it answers its users.
+ *
+ * <p>An incident that the caller's transaction has just saved is answered from what was saved, field for field what
+ * its row holds, without reading the row back; any other from the database.
  */
 @Service
 public class IncidentFacts {
@@ -27,9 +38,11 @@ public class IncidentFacts {
             """;
 
     private final JdbcClient jdbc;
+    private final IncidentStore store;
 
-    IncidentFacts(JdbcClient jdbc) {
+    IncidentFacts(JdbcClient jdbc, IncidentStore store) {
         this.jdbc = jdbc;
+        this.store = store;
     }
 
     /** The facts of these incidents, those that exist, as of the caller's transaction. */
@@ -38,10 +51,18 @@ public class IncidentFacts {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(COLUMNS + " WHERE id = ANY(:ids)")
-                .param("ids", ids.toArray(UUID[]::new))
-                .query(IncidentFacts::fact)
-                .list();
+        List<IncidentFactView> facts = new ArrayList<>(ids.size());
+        List<UUID> unsaved = new ArrayList<>();
+        for (UUID id : new LinkedHashSet<>(ids)) {
+            store.saved(new IncidentId(id)).ifPresentOrElse(saved -> facts.add(ofSaved(saved)), () -> unsaved.add(id));
+        }
+        if (!unsaved.isEmpty()) {
+            facts.addAll(jdbc.sql(COLUMNS + " WHERE id = ANY(:ids)")
+                    .param("ids", unsaved.toArray(UUID[]::new))
+                    .query(IncidentFacts::fact)
+                    .list());
+        }
+        return facts;
     }
 
     /** How many incidents there are, for a read model to see at a glance whether it lacks some. */
@@ -83,6 +104,51 @@ public class IncidentFacts {
                 rs.getString("resolution_level"),
                 rs.getString("satisfaction"),
                 rs.getInt("overdues"));
+    }
+
+    /** The facts as {@link IncidentRows} writes them into the columns that {@link #fact(ResultSet, int)} reads. */
+    static IncidentFactView ofSaved(IncidentStore.Saved saved) {
+        IncidentSnapshot s = saved.snapshot();
+        IncidentRows.Placement placement = saved.placement();
+        StageWindow stage = s.stage();
+        Handling handling = s.handling();
+        return new IncidentFactView(
+                s.id().value(),
+                s.version(),
+                s.status().name(),
+                s.intake().channel().name(),
+                s.terms().itemCode(),
+                s.terms().itemName(),
+                placement.categoryCode(),
+                s.intake().gridCode(),
+                placement.villageCode(),
+                placement.townCode(),
+                placement.countyCode(),
+                s.intake().regionPath(),
+                s.intake().place().longitude(),
+                s.intake().place().latitude(),
+                asStored(s.reportedAt()),
+                stage == null ? null : asStored(stage.deadline()),
+                handling == null ? null : handling.lead().orgId(),
+                asStored(s.closedAt()),
+                s.resolutionLevel() == null ? null : s.resolutionLevel().name(),
+                s.satisfaction() == null ? null : s.satisfaction().name(),
+                s.tally().overdues());
+    }
+
+    /**
+     * An instant as a {@code timestamptz} column keeps it: to the microsecond, rounded half up as the JDBC driver
+     * sends it. The aggregate's times are whole milliseconds already; this keeps the facts exact should one not be.
+     */
+    static Instant asStored(Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        int belowMicros = instant.getNano() % 1000;
+        if (belowMicros == 0) {
+            return instant;
+        }
+        return instant.minusNanos(belowMicros).plusNanos(belowMicros > 499 ? 1000 : 0);
     }
 
     private static Instant instant(Timestamp t) {

@@ -134,6 +134,32 @@ class IncidentActionsApiTests {
     }
 
     @Test
+    void anIncidentShowsNoPhotosUntilAnActionAttachesThemAndThenEveryOneOfThem() {
+        String id = report(Dongying.NOISE, "深夜装修噪音");
+        String village = spot.villageDispatcher();
+        String handler = spot.handler("chengguan");
+        assertThat(api.incident(village, id).get("photos")).isEmpty();
+
+        api.act(village, id, "accept", Map.of());
+        api.act(village, id, "dispatch", Map.of("mode", "SINGLE", "department", "chengguan"));
+        JsonNode signed = api.act(handler, id, "sign", Map.of());
+        assertThat(signed.get("photos")).isEmpty();
+        String before = api.photo(handler);
+        String after = api.photo(handler);
+        JsonNode completed =
+                api.act(handler, id, "complete", Map.of("comment", "已责令停工", "photoIds", List.of(before, after)));
+
+        assertThat(completed.get("photos"))
+                .extracting(p -> p.get("id").asString())
+                .containsExactlyInAnyOrder(before, after);
+        assertThat(api.act(spot.gridWorker(), id, "verify", Map.of("passed", true))
+                        .get("photos"))
+                .hasSize(2);
+        assertThat(api.incident(village, id).get("photos").get(0).get("url").asString())
+                .startsWith("/api/v1/incidents/" + id + "/photos/");
+    }
+
+    @Test
     void refusedActionsAnswerWithTheReasonAndChangeNothing() {
         String id = report(Dongying.NOISE, "楼下商铺音响扰民");
         JsonNode before = api.incident(spot.villageDispatcher(), id);

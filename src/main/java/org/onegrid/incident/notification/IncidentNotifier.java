@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.onegrid.incident.domain.AssistingPartRecorded;
 import org.onegrid.incident.domain.DispatchMode;
+import org.onegrid.incident.domain.Handling;
 import org.onegrid.incident.domain.IncidentAccepted;
 import org.onegrid.incident.domain.IncidentClosed;
 import org.onegrid.incident.domain.IncidentCompleted;
@@ -24,12 +25,14 @@ import org.onegrid.incident.domain.IncidentReopened;
 import org.onegrid.incident.domain.IncidentReported;
 import org.onegrid.incident.domain.IncidentReturned;
 import org.onegrid.incident.domain.IncidentSigned;
+import org.onegrid.incident.domain.IncidentSnapshot;
 import org.onegrid.incident.domain.IncidentSupervised;
 import org.onegrid.incident.domain.IncidentUrged;
 import org.onegrid.incident.domain.IncidentVerificationFailed;
 import org.onegrid.incident.domain.Satisfaction;
 import org.onegrid.incident.domain.SupervisionReplied;
 import org.onegrid.incident.notification.Notifications.Recipient;
+import org.onegrid.incident.persistence.IncidentStore;
 import org.onegrid.staff.GridDuty;
 import org.onegrid.staff.Role;
 import org.onegrid.staff.Staff;
@@ -51,26 +54,68 @@ class IncidentNotifier {
             DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final Notifications notifications;
+    private final IncidentStore store;
     private final JdbcClient jdbc;
     private final Staff staff;
 
-    IncidentNotifier(Notifications notifications, JdbcClient jdbc, Staff staff) {
+    IncidentNotifier(Notifications notifications, IncidentStore store, JdbcClient jdbc, Staff staff) {
         this.notifications = notifications;
+        this.store = store;
         this.jdbc = jdbc;
         this.staff = staff;
     }
 
-    /** What the notices say about an incident, read in the action's transaction. */
-    private record Facts(String itemName, Long reporterUserId, String gridCode) {}
+    /**
+     * What the notices say about an incident and whom they go to, as of the action's transaction.
+     *
+     * @param leadOrgId the lead department, 0 if none
+     * @param supervisorUserId the supervising grid worker of a dual dispatch, null if none
+     */
+    private record Facts(
+            String itemName,
+            Long reporterUserId,
+            String gridCode,
+            long ownerOrgId,
+            long leadOrgId,
+            Long supervisorUserId) {}
 
+    /**
+     * The events come from the store as it saves the incident, so it has the state just saved; the row is read only
+     * for an event published some other way.
+     */
     private Facts facts(IncidentId id) {
-        return jdbc.sql("SELECT item_name, reporter_user_id, grid_code FROM incident WHERE id = :id")
-                .param("id", id.value())
-                .query((rs, n) -> {
-                    long reporter = rs.getLong(2);
-                    return new Facts(rs.getString(1), rs.wasNull() ? null : reporter, rs.getString(3));
-                })
-                .single();
+        return store.saved(id)
+                .map(saved -> facts(saved.snapshot()))
+                .orElseGet(() -> jdbc.sql("""
+                        SELECT item_name, reporter_user_id, grid_code, owner_org_id, coalesce(lead_org_id, 0),
+                               handling ->> 'supervisorUserId'
+                          FROM incident WHERE id = :id
+                        """)
+                        .param("id", id.value())
+                        .query((rs, n) -> {
+                            long reporter = rs.getLong(2);
+                            Long reporterUserId = rs.wasNull() ? null : reporter;
+                            String supervisor = rs.getString(6);
+                            return new Facts(
+                                    rs.getString(1),
+                                    reporterUserId,
+                                    rs.getString(3),
+                                    rs.getLong(4),
+                                    rs.getLong(5),
+                                    supervisor == null ? null : Long.valueOf(supervisor));
+                        })
+                        .single());
+    }
+
+    private static Facts facts(IncidentSnapshot s) {
+        Handling h = s.handling();
+        return new Facts(
+                s.terms().itemName(),
+                s.intake().reporter().userId(),
+                s.intake().gridCode(),
+                s.owner().orgId(),
+                h == null ? 0 : h.lead().orgId(),
+                h == null ? null : h.supervisorUserId());
     }
 
     static String local(Instant instant) {
@@ -198,7 +243,7 @@ class IncidentNotifier {
     @EventListener
     void on(IncidentExtensionDecided e) {
         Facts f = facts(e.incidentId());
-        long lead = leadOf(e.incidentId());
+        long lead = f.leadOrgId();
         send(
                 e.incidentId(),
                 e.at(),
@@ -215,15 +260,15 @@ class IncidentNotifier {
                 e.at(),
                 "PART_RECORDED",
                 "协办部门已反馈：「" + f.itemName() + "」",
-                List.of(department(leadOf(e.incidentId()))));
+                List.of(department(f.leadOrgId())));
     }
 
     @EventListener
     void on(IncidentCompleted e) {
         Facts f = facts(e.incidentId());
         List<Recipient> to = new ArrayList<>();
-        to.add(centre(ownerOf(e.incidentId())));
-        Long supervisor = supervisorOf(e.incidentId());
+        to.add(centre(f.ownerOrgId()));
+        Long supervisor = f.supervisorUserId();
         if (supervisor != null) {
             to.add(Notifications.user(supervisor));
         } else {
@@ -276,7 +321,7 @@ class IncidentNotifier {
                 "EVALUATED",
                 "评价" + e.satisfaction().label() + "：「" + f.itemName() + "」"
                         + (e.satisfaction() == Satisfaction.DISSATISFIED ? "，可重办" : ""),
-                List.of(centre(ownerOf(e.incidentId()))));
+                List.of(centre(f.ownerOrgId())));
     }
 
     @EventListener
@@ -333,27 +378,5 @@ class IncidentNotifier {
         to.add(centre(owner));
         departments.forEach(d -> to.add(department(d)));
         return to;
-    }
-
-    private long ownerOf(IncidentId id) {
-        return jdbc.sql("SELECT owner_org_id FROM incident WHERE id = :id")
-                .param("id", id.value())
-                .query(Long.class)
-                .single();
-    }
-
-    private long leadOf(IncidentId id) {
-        return jdbc.sql("SELECT coalesce(lead_org_id, 0) FROM incident WHERE id = :id")
-                .param("id", id.value())
-                .query(Long.class)
-                .single();
-    }
-
-    private Long supervisorOf(IncidentId id) {
-        String value = jdbc.sql("SELECT coalesce(handling ->> 'supervisorUserId', '') FROM incident WHERE id = :id")
-                .param("id", id.value())
-                .query(String.class)
-                .single();
-        return value.isEmpty() ? null : Long.valueOf(value);
     }
 }

@@ -3,6 +3,9 @@ package org.onegrid.incident.persistence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.onegrid.incident.domain.CatalogTerms;
 import org.onegrid.incident.domain.Department;
 import org.onegrid.incident.domain.DispatchMode;
@@ -18,10 +21,27 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The JSON columns of {@code incident}: plain records of strings and numbers, written and read by a mapper of their
  * own, so that neither the domain's records nor the application's JSON settings can change what is stored.
+ *
+ * <p>The terms are those of the item version an incident was reported under, so thousands of incidents carry the
+ * same few hundred: they are kept, decoded by their exact text and encoded by their value. That needs no
+ * invalidation (terms that change are another text and another value), and {@link CatalogTerms} is immutable, so
+ * one value serves every incident that carries it.
  */
 final class StoredJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * How many terms are kept each way: far more than a catalog's items and their versions in use; past it, the
+     * cache starts afresh rather than grow.
+     */
+    static final int TERMS_KEPT = 1024;
+
+    private static final Map<String, CatalogTerms> DECODED_TERMS = new ConcurrentHashMap<>();
+    private static final Map<CatalogTerms, String> ENCODED_TERMS = new ConcurrentHashMap<>();
+
+    /** The form of no supervision orders, as written and as PostgreSQL gives it back. */
+    private static final String NO_SUPERVISIONS = "[]";
 
     private StoredJson() {}
 
@@ -73,6 +93,31 @@ final class StoredJson {
             String repliedAt) {}
 
     static String terms(CatalogTerms t) {
+        return kept(ENCODED_TERMS, t, StoredJson::encodeTerms);
+    }
+
+    static CatalogTerms terms(String json) {
+        return kept(DECODED_TERMS, json, StoredJson::decodeTerms);
+    }
+
+    /** How many terms are kept now, decoded and encoded together. */
+    static int termsKept() {
+        return DECODED_TERMS.size() + ENCODED_TERMS.size();
+    }
+
+    private static <K, V> V kept(Map<K, V> cache, K key, Function<K, V> compute) {
+        V value = cache.get(key);
+        if (value == null) {
+            value = compute.apply(key);
+            if (cache.size() >= TERMS_KEPT) {
+                cache.clear();
+            }
+            cache.put(key, value);
+        }
+        return value;
+    }
+
+    private static String encodeTerms(CatalogTerms t) {
         return JSON.writeValueAsString(new Terms(
                 t.itemCode(),
                 t.itemName(),
@@ -86,7 +131,7 @@ final class StoredJson {
                 t.autoEscalateOnOverdue()));
     }
 
-    static CatalogTerms terms(String json) {
+    private static CatalogTerms decodeTerms(String json) {
         Terms t = JSON.readValue(json, Terms.class);
         return new CatalogTerms(
                 t.itemCode(),
@@ -155,6 +200,9 @@ final class StoredJson {
     }
 
     static String supervisions(List<SupervisionOrder> orders) {
+        if (orders.isEmpty()) {
+            return NO_SUPERVISIONS;
+        }
         return JSON.writeValueAsString(orders.stream()
                 .map(o -> new Supervision(
                         o.number(),
@@ -170,6 +218,9 @@ final class StoredJson {
     }
 
     static List<SupervisionOrder> supervisions(String json) {
+        if (NO_SUPERVISIONS.equals(json)) {
+            return List.of();
+        }
         List<Supervision> stored = JSON.readValue(json, new TypeReference<List<Supervision>>() {});
         return stored.stream()
                 .map(o -> new SupervisionOrder(

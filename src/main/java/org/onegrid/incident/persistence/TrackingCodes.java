@@ -24,12 +24,11 @@ public class TrackingCodes {
         this.jdbc = jdbc;
     }
 
-    /** Gives the incident a fresh code (or keeps the one it has) and returns it. */
+    /**
+     * Gives the incident a fresh code (or keeps the one it has) and returns it. Most incidents are given theirs as
+     * they are reported, so the code is set first and the one it has looked for only when that changed nothing.
+     */
     public String assign(UUID incidentId) {
-        Optional<String> existing = of(incidentId);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
         while (true) {
             String code = fresh();
             int updated =
@@ -39,6 +38,10 @@ public class TrackingCodes {
                             """).param("code", code).param("id", incidentId).update();
             if (updated == 1) {
                 return code;
+            }
+            Optional<String> existing = of(incidentId);
+            if (existing.isPresent()) {
+                return existing.get();
             }
         }
     }

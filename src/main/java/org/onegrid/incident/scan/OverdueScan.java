@@ -118,7 +118,7 @@ public class OverdueScan {
             log.debug("Incident {} not marked overdue: {}", id, decision);
             return null;
         }
-        if (!store.save(incident, version, now)) {
+        if (!store.save(loaded, version, now)) {
             return null;
         }
         return incident.tally().escalations() > escalations;

@@ -102,6 +102,7 @@ class HotlineCallbacksTests {
         assertThat(callbacks.stream().map(c -> c.get("status").asString()))
                 .containsExactly("ACCEPTED", "DISPATCHED", "HANDLED", "CLOSED");
         assertThat(callbacks.get(2).get("comment").asString()).isEqualTo("已劝离烧烤摊，恢复通行");
+        assertThat(callbacks.get(2).get("by").asString()).isEqualTo(as(handler).displayName());
         assertThat(callbacks.get(3).get("incidentId").asString()).isEqualTo(id.toString());
         assertThat(callbacks.stream().map(c -> c.get("eventId").asString()).distinct())
                 .hasSize(4);
