@@ -35,11 +35,13 @@ public class Catalog {
     static final int SUGGEST_TEXT = 4000;
 
     private final CatalogRows rows;
+    private final ItemCache cache;
     private final Organisations organisations;
     private final ApplicationEventPublisher events;
 
-    Catalog(CatalogRows rows, Organisations organisations, ApplicationEventPublisher events) {
+    Catalog(CatalogRows rows, ItemCache cache, Organisations organisations, ApplicationEventPublisher events) {
         this.rows = rows;
+        this.cache = cache;
         this.organisations = organisations;
         this.events = events;
     }
@@ -74,8 +76,19 @@ public class Catalog {
                         .map(c -> new CategoryView(c.code(), c.name(), c.sort(), c.active(), rows.items(code, true)));
     }
 
-    /** An item by code, offered or not: incidents keep referring to deactivated items. */
+    /**
+     * An item by code, offered or not: incidents keep referring to deactivated items. Answered from memory; a change
+     * is seen on this node once it commits, on other nodes within {@code onegrid.catalog.item-cache-expiry}.
+     */
     public Optional<CatalogItemView> item(String code) {
+        return code == null ? Optional.empty() : cache.item(code, rows::item);
+    }
+
+    /**
+     * An item as stored right now, for editing it: another node's change is there at once, so the version read is the
+     * one an update is checked against.
+     */
+    public Optional<CatalogItemView> itemAsStored(String code) {
         return code == null ? Optional.empty() : rows.item(code);
     }
 

@@ -6,23 +6,16 @@ import java.util.stream.Collectors;
 import org.onegrid.incident.domain.Actor;
 import org.onegrid.incident.domain.OrgKind;
 import org.onegrid.incident.domain.Role;
-import org.onegrid.staff.GridDuty;
-import org.onegrid.staff.Staff;
 import org.onegrid.staff.StaffPrincipal;
 import org.springframework.stereotype.Component;
 
 /**
  * The domain's {@link Actor} for a signed-in user and an action. A user with several roles acts in the first of the
  * roles the action is done in ({@code preferred}, in order) that the user has, otherwise in the first of their roles.
+ * A grid worker's grids come with the principal, read with the account at the start of the request.
  */
 @Component
 class Actors {
-
-    private final Staff staff;
-
-    Actors(Staff staff) {
-        this.staff = staff;
-    }
 
     Actor of(StaffPrincipal me, Role... preferred) {
         Role role = roleFor(me, preferred);
@@ -32,12 +25,7 @@ class Actors {
         String path = me.scopePath() == null || me.scopePath().isEmpty() ? "/" : me.scopePath();
         OrgKind kind =
                 me.orgKind() == null ? null : OrgKind.valueOf(me.orgKind().name());
-        Set<String> grids = role == Role.GRID_WORKER
-                ? staff.gridsOf(me.userId()).stream()
-                        .filter(g -> g.duty() == GridDuty.GRID_WORKER)
-                        .map(g -> g.gridCode())
-                        .collect(Collectors.toSet())
-                : Set.of();
+        Set<String> grids = role == Role.GRID_WORKER ? me.grids() : Set.of();
         return new Actor(me.userId(), me.displayName(), role, me.orgId(), kind, path, grids);
     }
 

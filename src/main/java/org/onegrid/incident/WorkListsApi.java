@@ -5,11 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.onegrid.incident.persistence.WorkLists;
-import org.onegrid.staff.GridDuty;
 import org.onegrid.staff.OrgKind;
-import org.onegrid.staff.Staff;
 import org.onegrid.staff.StaffPrincipal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,12 +46,10 @@ public class WorkListsApi {
     }
 
     private final WorkLists lists;
-    private final Staff staff;
     private final Clock clock;
 
-    WorkListsApi(WorkLists lists, Staff staff, Clock clock) {
+    WorkListsApi(WorkLists lists, Clock clock) {
         this.lists = lists;
-        this.staff = staff;
         this.clock = clock;
     }
 
@@ -87,10 +82,7 @@ public class WorkListsApi {
 
     /** The grids the caller works in as a grid worker (网格员). */
     public Set<String> gridsOf(StaffPrincipal me) {
-        return staff.gridsOf(me.userId()).stream()
-                .filter(g -> g.duty() == GridDuty.GRID_WORKER)
-                .map(g -> g.gridCode())
-                .collect(Collectors.toSet());
+        return me.grids();
     }
 
     private static boolean inDepartment(StaffPrincipal me) {

@@ -2,7 +2,9 @@ package org.onegrid.staff;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 import org.onegrid.region.RegionView;
 import org.springframework.security.core.AuthenticatedPrincipal;
 
@@ -17,6 +19,8 @@ import org.springframework.security.core.AuthenticatedPrincipal;
  *
  * @param regionCode the root of the user's data scope; empty for a provisional top-level organisation
  * @param scopePath that region's path; empty (everything) for a provisional top-level organisation
+ * @param grids the grids the user works in as a grid worker 网格员, by code; read with the account at each request,
+ *     so a changed assignment applies from the user's next request on
  */
 public record StaffPrincipal(
         long userId,
@@ -27,11 +31,29 @@ public record StaffPrincipal(
         OrgKind orgKind,
         String regionCode,
         String scopePath,
-        Set<Role> roles)
+        Set<Role> roles,
+        Set<String> grids)
         implements AuthenticatedPrincipal, Serializable {
 
     public StaffPrincipal {
         roles = Set.copyOf(roles);
+        grids = grids == null || grids.isEmpty()
+                ? Collections.emptySortedSet()
+                : Collections.unmodifiableSortedSet(new TreeSet<>(grids));
+    }
+
+    /** A user who works in no grid. */
+    public StaffPrincipal(
+            long userId,
+            String username,
+            String displayName,
+            long orgId,
+            String orgName,
+            OrgKind orgKind,
+            String regionCode,
+            String scopePath,
+            Set<Role> roles) {
+        this(userId, username, displayName, orgId, orgName, orgKind, regionCode, scopePath, roles, Set.of());
     }
 
     @Override

@@ -77,7 +77,7 @@ class CatalogApi {
     /** An item, offered or not: incidents keep referring to deactivated items. */
     @GetMapping("/items/{code}")
     Item item(@PathVariable String code) {
-        return catalog.item(code).map(Item::of).orElseThrow(() -> Problems.notFound("catalog item", code));
+        return catalog.itemAsStored(code).map(Item::of).orElseThrow(() -> Problems.notFound("catalog item", code));
     }
 
     @PostMapping("/categories")

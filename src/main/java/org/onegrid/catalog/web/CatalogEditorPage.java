@@ -406,7 +406,7 @@ class CatalogEditorPage {
 
     @GetMapping("/admin/catalog/items/{code}")
     String item(@PathVariable String code, @AuthenticationPrincipal StaffPrincipal me, Model model) {
-        CatalogItemView item = catalog.item(code).orElseThrow(() -> Problems.notFound("catalog item", code));
+        CatalogItemView item = catalog.itemAsStored(code).orElseThrow(() -> Problems.notFound("catalog item", code));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", ItemForm.of(item));
         }
@@ -421,7 +421,7 @@ class CatalogEditorPage {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        CatalogItemView item = catalog.item(code).orElseThrow(() -> Problems.notFound("catalog item", code));
+        CatalogItemView item = catalog.itemAsStored(code).orElseThrow(() -> Problems.notFound("catalog item", code));
         Map<String, String> errors = new LinkedHashMap<>();
         Integer version = integer(form.getVersion());
         CatalogItemDraft draft = draft(form, item.attributes(), errors);
@@ -436,7 +436,7 @@ class CatalogEditorPage {
             } catch (ErrorResponseException e) {
                 if (e.getStatusCode().value() == 409) {
                     model.addAttribute("stale", e.getBody().getDetail());
-                    model.addAttribute("current", catalog.item(code).orElse(item));
+                    model.addAttribute("current", catalog.itemAsStored(code).orElse(item));
                     response.setStatus(409);
                     return itemPage(item, me, model, Map.of());
                 }

@@ -29,7 +29,9 @@ public class UserRows {
     private static final String SELECT = """
             SELECT u.id, u.username, u.display_name, u.org_id, u.phone_cipher, u.enabled, u.version, u.password_set_at,
                    o.name AS org_name, o.kind AS org_kind, o.region_code, o.region_path,
-                   ARRAY(SELECT r.role FROM staff_user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles
+                   ARRAY(SELECT r.role FROM staff_user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles,
+                   ARRAY(SELECT a.grid_code FROM grid_assignment a
+                          WHERE a.user_id = u.id AND a.duty = 'GRID_WORKER' ORDER BY a.grid_code) AS grids
               FROM staff_user u JOIN organisation o ON o.id = u.org_id
             """;
 
@@ -52,6 +54,7 @@ public class UserRows {
             String regionCode,
             String regionPath,
             Set<Role> roles,
+            Set<String> grids,
             byte[] phoneCipher,
             boolean enabled,
             int version,
@@ -59,7 +62,7 @@ public class UserRows {
 
         public StaffPrincipal principal() {
             return new StaffPrincipal(
-                    id, username, displayName, orgId, orgName, orgKind, regionCode, regionPath, roles);
+                    id, username, displayName, orgId, orgName, orgKind, regionCode, regionPath, roles, grids);
         }
     }
 
@@ -331,6 +334,7 @@ public class UserRows {
                 rs.getString("region_code"),
                 rs.getString("region_path"),
                 roles(rs.getArray("roles")),
+                strings(rs.getArray("grids")),
                 rs.getBytes("phone_cipher"),
                 rs.getBoolean("enabled"),
                 rs.getInt("version"),
@@ -345,6 +349,10 @@ public class UserRows {
             }
         }
         return roles;
+    }
+
+    private static Set<String> strings(Array array) throws SQLException {
+        return array == null ? Set.of() : Set.copyOf(List.of((String[]) array.getArray()));
     }
 
     private static Instant instant(Timestamp timestamp) {
