@@ -18,6 +18,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -55,6 +56,18 @@ class SecurityConfig {
         "/swagger-ui/**", "/swagger-ui.html", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
         "/r", "/r/**"
     };
+
+    /**
+     * No observations of security filters, authentications or authorizations: nobody reads them, and an API request
+     * passes some fifteen filters. Spring Security wraps every filter, authorization manager and secured method for
+     * observation whenever an observation registry exists; an {@code ObservationPredicate} (what {@code
+     * management.observations.enable.spring.security=false} configures) only discards each observation after it was
+     * built. {@code http.server.requests} is not a security observation and stays.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
