@@ -46,6 +46,25 @@ public class IdempotencyRows {
         return find(callerId, key);
     }
 
+    /**
+     * Deletes at most {@code limit} keys claimed before {@code before}; rows locked by someone else are left for the
+     * next batch. Through the index on {@code created_at}, so each batch is short and locks only what it deletes.
+     *
+     * @return how many were deleted
+     */
+    public int deleteClaimedBefore(Instant before, int limit) {
+        return jdbc.sql("""
+                        DELETE FROM incident_idempotency
+                         WHERE (caller_id, key) IN (SELECT caller_id, key FROM incident_idempotency
+                                                     WHERE created_at < :before
+                                                     LIMIT :limit
+                                                     FOR UPDATE SKIP LOCKED)
+                        """)
+                .param("before", IncidentRows.time(before))
+                .param("limit", limit)
+                .update();
+    }
+
     public Optional<Claim> find(long callerId, String key) {
         return jdbc.sql(
                         "SELECT request, incident_id FROM incident_idempotency WHERE caller_id = :caller AND key = :key")
