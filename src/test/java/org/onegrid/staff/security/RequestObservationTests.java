@@ -53,9 +53,10 @@ class RequestObservationTests {
         // The timer stops once the response is written, which may be after the client read it. Which URIs get a
         // timer of their own is capped (management.metrics.web.server.max-uri-tags) across the whole test context.
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(meters.find("http.server.requests").timers())
-                        .isNotEmpty()
-                        .anySatisfy(timer -> assertThat(timer.count()).isPositive()));
+                .untilAsserted(
+                        () -> assertThat(meters.find("http.server.requests").timers())
+                                .isNotEmpty()
+                                .anySatisfy(timer -> assertThat(timer.count()).isPositive()));
         assertThat(meters.find("spring.security.filterchains").meters()).isEmpty();
     }
 }
