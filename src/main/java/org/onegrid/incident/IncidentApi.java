@@ -190,21 +190,9 @@ public class IncidentApi {
                 return new Reported(view(loaded(new IncidentId(earlier.get().incidentId())), me), false);
             }
         }
-        CatalogItem item = items.find(command.itemCode().strip())
-                .filter(CatalogItem::active)
-                .orElseThrow(() -> Problems.of(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
-                        "unknown-item",
-                        "There is no catalog item (事项) " + command.itemCode() + " open for reports",
-                        Map.of("field", "itemCode")));
+        CatalogItem item = openItem(command.itemCode());
         Location location = locate(command, place);
-        Centre owner = routing.owner(location, item.terms().normalLevel())
-                .orElseThrow(() -> Problems.of(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
-                        "no-centre",
-                        "No centre (综治中心) serves grid " + location.grid().code() + " at level "
-                                + item.terms().normalLevel(),
-                        Map.of()));
+        Centre owner = owner(location, item);
         Actor actor = actors.of(me, reportingRoles(channel));
         String reporterName = blankToNull(command.reporterName());
         Reporter reporter = actor.role() == Role.RESIDENT && !actor.isAnonymousResident()
@@ -225,12 +213,7 @@ public class IncidentApi {
             throw problem(refused.rejection(), "REPORT");
         }
         checkPhotos(command.photoIds(), me, null);
-        IncidentRows.Placement placement = new IncidentRows.Placement(
-                location.village().code(),
-                location.town() == null ? null : location.town().code(),
-                location.county() == null ? null : location.county().code(),
-                item.categoryCode(),
-                phones.encrypt(blankToNull(command.reporterPhone())));
+        IncidentRows.Placement placement = placement(location, item, command.reporterPhone());
         store.add(incident, placement, now);
         photos.attach(command.photoIds(), id);
         if (channel == Channel.GRID_WORKER && (reporterName != null || blankToNull(command.reporterPhone()) != null)) {
@@ -239,6 +222,38 @@ public class IncidentApi {
             trackingCodes.assign(id.value());
         }
         return new Reported(view(new IncidentStore.Loaded(incident, placement, false), me), true);
+    }
+
+    /** The catalog item reported, which must exist and be open for reports. */
+    private CatalogItem openItem(String code) {
+        return items.find(code.strip())
+                .filter(CatalogItem::active)
+                .orElseThrow(() -> Problems.of(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "unknown-item",
+                        "There is no catalog item (事项) " + code + " open for reports",
+                        Map.of("field", "itemCode")));
+    }
+
+    /** The centre that owns a report of {@code item} at {@code location}: the grid's centre at the item's level. */
+    private Centre owner(Location location, CatalogItem item) {
+        return routing.owner(location, item.terms().normalLevel())
+                .orElseThrow(() -> Problems.of(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "no-centre",
+                        "No centre (综治中心) serves grid " + location.grid().code() + " at level "
+                                + item.terms().normalLevel(),
+                        Map.of()));
+    }
+
+    /** Where a new incident lies and what it is, as its row keeps it, with the reporter's phone encrypted. */
+    private IncidentRows.Placement placement(Location location, CatalogItem item, String reporterPhone) {
+        return new IncidentRows.Placement(
+                location.village().code(),
+                location.town() == null ? null : location.town().code(),
+                location.county() == null ? null : location.county().code(),
+                item.categoryCode(),
+                phones.encrypt(blankToNull(reporterPhone)));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -263,21 +278,9 @@ public class IncidentApi {
             throw Problems.invalid("photoIds", "a hotline order carries no photos");
         }
         Place place = place(command);
-        CatalogItem item = items.find(command.itemCode().strip())
-                .filter(CatalogItem::active)
-                .orElseThrow(() -> Problems.of(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
-                        "unknown-item",
-                        "There is no catalog item (事项) " + command.itemCode() + " open for reports",
-                        Map.of("field", "itemCode")));
+        CatalogItem item = openItem(command.itemCode());
         Location location = locate(command, place);
-        Centre owner = routing.owner(location, item.terms().normalLevel())
-                .orElseThrow(() -> Problems.of(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
-                        "no-centre",
-                        "No centre (综治中心) serves grid " + location.grid().code() + " at level "
-                                + item.terms().normalLevel(),
-                        Map.of()));
+        Centre owner = owner(location, item);
         String caller = blankToNull(command.reporterName());
         Intake intake = new Intake(
                 Channel.HOTLINE,
@@ -294,12 +297,7 @@ public class IncidentApi {
         } catch (ActionRefused refused) {
             throw problem(refused.rejection(), "REPORT");
         }
-        IncidentRows.Placement placement = new IncidentRows.Placement(
-                location.village().code(),
-                location.town() == null ? null : location.town().code(),
-                location.county() == null ? null : location.county().code(),
-                item.categoryCode(),
-                phones.encrypt(blankToNull(command.reporterPhone())));
+        IncidentRows.Placement placement = placement(location, item, command.reporterPhone());
         store.add(incident, placement, now);
         return new Reported(view(new IncidentStore.Loaded(incident, placement, false), ANONYMOUS), true);
     }
