@@ -1,12 +1,9 @@
 package org.onegrid.integration.hotline;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.onegrid.shared.crypto.SealedField;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
 /**
  * Encrypts the phone of a caller whose order waits for placement (personal data, PIPL): AES-256-GCM under the
@@ -19,15 +16,11 @@ class CallerCipher {
 
     private static final String CONTEXT = "hotline_order.caller_phone";
 
-    private final String configuredKey;
-    private final JdbcClient jdbc;
-    private final SecureRandom random = new SecureRandom();
     private final SealedField field;
 
     CallerCipher(@Value("${onegrid.security.data-key:}") String configuredKey, JdbcClient jdbc) {
-        this.configuredKey = configuredKey;
-        this.jdbc = jdbc;
-        this.field = new SealedField(this::encodedKey, CONTEXT, "A caller's phone");
+        this.field = new SealedField(
+                SealedField.configuredOrKeptIn(configuredKey, jdbc, "hotline_secret"), CONTEXT, "A caller's phone");
     }
 
     byte[] encrypt(String phone) {
@@ -41,19 +34,5 @@ class CallerCipher {
     /** The display form: {@code 138****1234}. */
     static String mask(String phone) {
         return SealedField.maskPhone(phone);
-    }
-
-    private String encodedKey() {
-        if (StringUtils.hasText(configuredKey)) {
-            return configuredKey;
-        }
-        byte[] fresh = new byte[32];
-        random.nextBytes(fresh);
-        jdbc.sql("INSERT INTO hotline_secret (name, value) VALUES ('data-key', :value) ON CONFLICT (name) DO NOTHING")
-                .param("value", Base64.getEncoder().encodeToString(fresh))
-                .update();
-        return jdbc.sql("SELECT value FROM hotline_secret WHERE name = 'data-key'")
-                .query(String.class)
-                .single();
     }
 }

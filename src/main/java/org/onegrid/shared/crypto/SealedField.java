@@ -12,6 +12,8 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.StringUtils;
 
 /**
  * One encrypted column of personal data (PIPL): AES-256-GCM in the platform's layout — format byte 1, 4 bytes of the
@@ -40,6 +42,28 @@ public final class SealedField {
         this.encodedKey = encodedKey;
         this.context = context.getBytes(StandardCharsets.UTF_8);
         this.what = what;
+    }
+
+    /**
+     * The key as a module asks for it: the configured one ({@code onegrid.security.data-key}) when there is one,
+     * otherwise a key generated once and kept in the module's own secret table ({@code name, value}; the row {@code
+     * data-key}), the first of several nodes to store it winning.
+     */
+    public static Supplier<String> configuredOrKeptIn(String configuredKey, JdbcClient jdbc, String secretTable) {
+        if (StringUtils.hasText(configuredKey)) {
+            return () -> configuredKey;
+        }
+        return () -> {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            jdbc.sql("INSERT INTO " + secretTable
+                            + " (name, value) VALUES ('data-key', :value) ON CONFLICT (name) DO NOTHING")
+                    .param("value", Base64.getEncoder().encodeToString(fresh))
+                    .update();
+            return jdbc.sql("SELECT value FROM " + secretTable + " WHERE name = 'data-key'")
+                    .query(String.class)
+                    .single();
+        };
     }
 
     /** The sealed form of {@code text} (stripped), or null for none. */
