@@ -4,10 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.onegrid.shared.web.NoConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = GeoReportController.class)
 class GeoReportAdvice {
 
+    static final String OVERLOADED = "Service overloaded: no database connection became free in time; retry shortly";
+
     private static final Logger log = LoggerFactory.getLogger(GeoReportAdvice.class);
 
     @ExceptionHandler
@@ -30,6 +34,17 @@ class GeoReportAdvice {
 
     @ExceptionHandler
     ResponseEntity<String> failed(Exception e, HttpServletRequest request) {
+        if (NoConnection.causedBy(e)) {
+            log.warn(
+                    "Open311 request {} {} answered 503: no database connection",
+                    request.getMethod(),
+                    request.getRequestURI());
+            ResponseEntity<String> busy = errors(request, HttpStatus.SERVICE_UNAVAILABLE, OVERLOADED);
+            return ResponseEntity.status(busy.getStatusCode())
+                    .headers(busy.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, NoConnection.RETRY_AFTER)
+                    .body(busy.getBody());
+        }
         log.error("Open311 request {} {} failed", request.getMethod(), request.getRequestURI(), e);
         return errors(
                 request, HttpStatus.INTERNAL_SERVER_ERROR, "General service error: the request could not be processed");

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -47,7 +46,7 @@ class NoConnectionFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
-            if (!noConnection(e) || response.isCommitted()) {
+            if (!NoConnection.causedBy(e) || response.isCommitted()) {
                 throw e;
             }
             log.warn("{} {} answered 503: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
@@ -55,19 +54,9 @@ class NoConnectionFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Whether a connection could not be had: the pool's timeout, however Spring wrapped it. */
-    static boolean noConnection(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.reset();
-        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        response.setHeader(HttpHeaders.RETRY_AFTER, NoConnection.RETRY_AFTER);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!path.startsWith("/api/")) {
             response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * With every database connection in use, a request waits the connection timeout (5 s, not Hikari's 30 s) and is
- * answered 503 with Retry-After; once connections are free again it is served as usual.
+ * answered 503 with Retry-After (Open311 in its own error format); once connections are free again it is served as usual.
  */
 @IntegrationTest
 class NoConnectionTests {
@@ -53,19 +53,21 @@ class NoConnectionTests {
     }
 
     @Test
-    void withEveryConnectionTakenTheApiAnswersA503ProblemAndPagesTheErrorPage() throws Exception {
+    void withEveryConnectionTakenTheApiAnswersA503ProblemOpen311ItsErrorArrayAndPagesTheErrorPage() throws Exception {
         String token = token();
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         assertThat(pool.getConnectionTimeout()).isEqualTo(5000);
         List<Connection> taken = new ArrayList<>();
         HttpResponse<String> api;
         HttpResponse<String> page;
+        HttpResponse<String> open311;
         try {
             for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
                 taken.add(pool.getConnection());
             }
             api = send(request("/api/v1/me").header("Authorization", "Bearer " + token));
             page = send(request("/r/track/ABCDEFGH").header("Accept", "text/html"));
+            open311 = send(request("/open311/v2/requests.json"));
         } finally {
             for (Connection connection : taken) {
                 connection.close();
@@ -83,6 +85,13 @@ class NoConnectionTests {
         assertThat(page.statusCode()).isEqualTo(503);
         assertThat(page.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+
+        // Open311 clients get the specification's error array, with the same status and Retry-After
+        assertThat(open311.statusCode()).as(open311.body()).isEqualTo(503);
+        assertThat(open311.headers().firstValue("Retry-After")).hasValue("1");
+        JsonNode errors = JSON.readTree(open311.body());
+        assertThat(errors.get(0).get("code").asInt()).isEqualTo(503);
+        assertThat(errors.get(0).get("description").asString()).startsWith("Service overloaded");
 
         assertThat(send(request("/api/v1/me").header("Authorization", "Bearer " + token))
                         .statusCode())
