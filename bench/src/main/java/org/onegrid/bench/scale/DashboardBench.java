@@ -123,7 +123,7 @@ final class DashboardBench {
                 kpiMs,
                 () -> jdbc.queryForMap(
                         """
-                SELECT count(*) FILTER (WHERE reported_at >= ?) AS reported_today,
+                SELECT count(*) FILTER (WHERE reported_at >= ? AND reported_at < ?) AS reported_today,
                        count(*) FILTER (WHERE reported_at >= ?) AS reported_month,
                        count(*) FILTER (WHERE closed_at >= ?) AS closed,
                        count(*) FILTER (WHERE closed_at >= ? AND overdues = 0) AS on_time,
@@ -136,6 +136,7 @@ final class DashboardBench {
                   FROM incident WHERE region_path LIKE ?
                 """,
                         start(today),
+                        start(today.plusDays(1)),
                         start(month),
                         start(since30),
                         start(since30),

@@ -78,6 +78,11 @@ final class Loop {
         City.Grid grid = city.grids.get(random.nextInt(city.grids.size()));
         photos = new ArrayList<>(2);
         now = officeTime(reportedAt);
+        if (now.isAfter(end)) {
+            // an evening or Sunday report of the last day would move to the next working morning, after the data's
+            // moment: it stays when it came, so that nothing is reported in the future
+            now = reportedAt;
+        }
         int r = random.nextInt(100);
         Channel channel =
                 r < 50 ? Channel.GRID_WORKER : r < 60 ? Channel.PATROL : r < 90 ? Channel.HOTLINE : Channel.VISIT;
