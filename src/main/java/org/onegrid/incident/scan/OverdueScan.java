@@ -13,6 +13,7 @@ import org.onegrid.incident.persistence.IncidentStore;
 import org.onegrid.incident.routing.Routing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The deadline scan (超期扫描): records every open stage whose deadline has passed as overdue — once per stage, which
  * notifies the owners and, where the item says so, escalates to the parent centre — and gives the yellow warning
  * (黄灯预警) once per stage at 80 % of its time. Each incident in its own transaction, so one that someone is acting on
- * right now (and that therefore changed meanwhile) is simply left for the next run.
+ * right now (and that therefore changed meanwhile) is simply left for the next run. A run with much to do (after an
+ * outage, or when many deadlines fall in one minute) yields to people's requests: it works at most {@code
+ * onegrid.incident.scan-share} of the time (half by default) and rests the rest; an ordinary minute's scan never rests.
  */
 @Component
 public class OverdueScan {
@@ -35,6 +38,7 @@ public class OverdueScan {
     private final Notifications notifications;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final double share;
 
     OverdueScan(
             IncidentRows rows,
@@ -42,13 +46,15 @@ public class OverdueScan {
             Routing routing,
             Notifications notifications,
             TransactionTemplate tx,
-            Clock clock) {
+            Clock clock,
+            @Value("${onegrid.incident.scan-share:0.5}") double share) {
         this.rows = rows;
         this.store = store;
         this.routing = routing;
         this.notifications = notifications;
         this.tx = tx;
         this.clock = clock;
+        this.share = Pacer.checked(share);
     }
 
     /** What one run did. */
@@ -64,6 +70,7 @@ public class OverdueScan {
         int overdue = 0;
         int escalated = 0;
         int warned = 0;
+        Pacer pacer = new Pacer(share, System::nanoTime, Pacer::sleep);
         // Batch after batch until a batch comes back short; one whose incidents could not be marked (someone was
         // acting on them) ends the run too, and the next run tries them again.
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
@@ -75,6 +82,7 @@ public class OverdueScan {
                     marked++;
                     escalated += escalatedNow ? 1 : 0;
                 }
+                pacer.done();
             }
             overdue += marked;
             if (due.size() < BATCH || marked == 0) {
@@ -92,13 +100,20 @@ public class OverdueScan {
                     return true;
                 });
                 warned += Boolean.TRUE.equals(sent) ? 1 : 0;
+                pacer.done();
             }
             if (due.size() < BATCH) {
                 break;
             }
         }
         if (overdue + warned > 0) {
-            log.info("Deadline scan at {}: {} overdue, {} escalated, {} warned", now, overdue, escalated, warned);
+            log.info(
+                    "Deadline scan at {}: {} overdue, {} escalated, {} warned; rested {} ms",
+                    now,
+                    overdue,
+                    escalated,
+                    warned,
+                    pacer.rested() / 1_000_000);
         }
         return new Result(overdue, escalated, warned);
     }
