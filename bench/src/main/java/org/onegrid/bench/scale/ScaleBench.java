@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.onegrid.OneGridApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,24 +23,31 @@ public final class ScaleBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !(args[0].equals("dashboard") || args[0].equals("scan"))) {
-            System.err.println("usage: bench/scale dashboard [incidents] | bench/scale scan [open incidents]");
+            System.err.println("usage: bench/scale dashboard [incidents] [--setting=value…] | bench/scale scan [open"
+                    + " incidents] [--setting=value…]");
             System.exit(2);
         }
         String what = args[0];
         long standard = what.equals("dashboard") ? 10_000_000 : 1_000_000;
-        long incidents = args.length > 1 ? Long.parseLong(args[1].replace("_", "")) : standard;
+        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        long incidents = !rest.isEmpty() && !rest.get(0).startsWith("--")
+                ? Long.parseLong(rest.remove(0).replace("_", ""))
+                : standard;
         Path dir = Path.of("target", "scale-" + what + "-" + incidents, "postgres");
-        System.out.printf("OneGrid at scale: %s over %,d incidents, database in %s%n", what, incidents, dir);
+        // any further arguments are the application's settings, e.g. --onegrid.incident.scan-share=1
+        List<String> settings = new ArrayList<>(List.of(
+                "--onegrid.db.embedded.data-dir=" + dir.toAbsolutePath(),
+                "--onegrid.demo.incidents=0",
+                "--onegrid.incident.scan-cron=-",
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
+                "--logging.level.org.onegrid=INFO"));
+        settings.addAll(rest);
+        System.out.printf("OneGrid at scale: %s over %,d incidents, database in %s %s%n", what, incidents, dir, rest);
         // as command-line arguments, which come before the application's own configuration
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(OneGridApplication.class)
-                .run(
-                        "--onegrid.db.embedded.data-dir=" + dir.toAbsolutePath(),
-                        "--onegrid.demo.incidents=0",
-                        "--onegrid.incident.scan-cron=-",
-                        "--server.port=0",
-                        "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN",
-                        "--logging.level.org.onegrid=INFO");
+        ConfigurableApplicationContext app =
+                new SpringApplicationBuilder(OneGridApplication.class).run(settings.toArray(String[]::new));
         try {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             Loader.settings(jdbc);
