@@ -11,9 +11,11 @@ import org.onegrid.region.Location;
 import org.onegrid.region.RegionView;
 import org.onegrid.region.Regions;
 import org.onegrid.region.RegionsImported;
+import org.onegrid.region.RegionsReloaded;
 import org.onegrid.staff.OrgKind;
 import org.onegrid.staff.OrganisationView;
 import org.onegrid.staff.Organisations;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -126,6 +128,16 @@ public class Routing {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(RegionsImported event) {
+        forget();
+    }
+
+    /** Another node imported regions, and with them maybe new centres: this node's lookups start afresh. */
+    @EventListener
+    void on(RegionsReloaded event) {
+        forget();
+    }
+
+    private void forget() {
         centresByRegion.clear();
         centresById.clear();
         departments.clear();
