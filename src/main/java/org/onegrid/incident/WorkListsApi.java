@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.onegrid.incident.persistence.WorkLists;
 import org.onegrid.staff.OrgKind;
 import org.onegrid.staff.StaffPrincipal;
@@ -77,12 +76,7 @@ public class WorkListsApi {
 
     @Transactional(readOnly = true)
     public List<IncidentSummaryView> grid(GridList list, StaffPrincipal me) {
-        return lists.grid(WorkLists.GridTab.valueOf(list.name()), me.userId(), gridsOf(me), clock.instant(), LIMIT);
-    }
-
-    /** The grids the caller works in as a grid worker (网格员). */
-    public Set<String> gridsOf(StaffPrincipal me) {
-        return me.grids();
+        return lists.grid(WorkLists.GridTab.valueOf(list.name()), me.userId(), me.grids(), clock.instant(), LIMIT);
     }
 
     private static boolean inDepartment(StaffPrincipal me) {

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = GeoReportController.class)
 class GeoReportAdvice {
 
-    static final String OVERLOADED = "Service overloaded: no database connection became free in time; retry shortly";
+    private static final String OVERLOADED =
+            "Service overloaded: no database connection became free in time; retry shortly";
 
     private static final Logger log = LoggerFactory.getLogger(GeoReportAdvice.class);
 

@@ -51,7 +51,7 @@ class MobilePages {
     @GetMapping("/m")
     String home(@AuthenticationPrincipal StaffPrincipal me, Model model) {
         model.addAttribute("me", me);
-        model.addAttribute("grids", String.join("、", lists.gridsOf(me)));
+        model.addAttribute("grids", String.join("、", me.grids()));
         model.addAttribute(
                 "toVerify", lists.grid(WorkListsApi.GridList.TO_VERIFY, me).size());
         model.addAttribute(
@@ -137,7 +137,7 @@ class MobilePages {
 
     /** The first grid the worker works in, to centre the map before the position is known. */
     private String homeGrid(StaffPrincipal me) {
-        Set<String> mine = lists.gridsOf(me);
+        Set<String> mine = me.grids();
         return mine.stream().sorted().findFirst().orElse("");
     }
 
@@ -266,7 +266,7 @@ class MobilePages {
     }
 
     private String show(IncidentView incident, StaffPrincipal me, Model model) {
-        Set<String> mine = lists.gridsOf(me);
+        Set<String> mine = me.grids();
         boolean myGrid = mine.contains(incident.gridCode());
         IncidentView.HandlingView h = incident.handling();
         boolean dual = h != null && "DUAL".equals(h.mode());
