@@ -8,8 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationEvent;
@@ -30,6 +36,8 @@ import org.springframework.util.StringUtils;
  * throw-away one.
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresEnvironment.class);
 
     private static EmbeddedPostgres server;
 
@@ -106,6 +114,55 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         }
     }
 
+    /**
+     * When the application was killed (SIGKILL, the OOM killer), its PostgreSQL lives on and holds the data directory,
+     * so a restart could not start one. Such a server is stopped first: SIGTERM lets it finish what it has and write a
+     * checkpoint (its clients died with the application); one that does not stop within a minute is killed, and the
+     * new server recovers from its write-ahead log.
+     */
+    static void stopSurvivingServer(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        } catch (RuntimeException unreadable) {
+            return; // PostgreSQL itself tells what is wrong with a broken pid file
+        }
+        Optional<ProcessHandle> server = ProcessHandle.of(pid)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (server.isEmpty()) {
+            return;
+        }
+        ProcessHandle postmaster = server.get();
+        log.warn("A PostgreSQL of an earlier run (pid {}) still holds {}; stopping it", pid, dataDir);
+        postmaster.destroy();
+        try {
+            postmaster.onExit().get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
+            postmaster.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while stopping the earlier PostgreSQL", e);
+        } catch (ExecutionException e) {
+            throw new IOException("Could not stop the earlier PostgreSQL", e);
+        }
+    }
+
+    /**
+     * The settings of a production PostgreSQL that keep what was committed. The embedded library starts its server
+     * for throw-away test databases: with {@code -F} (fsync off) and {@code synchronous_commit=off}, so a commit is
+     * answered before it is on disk and a crash loses acknowledged work or corrupts the cluster. Options given with
+     * {@code -c} come after {@code -F} on the server's command line and win over it.
+     */
+    static final Map<String, String> DURABLE = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on");
+
     /** Starts a server on {@code dataDir} ({@code ephemeral} for a throw-away one); port 0 picks a free port. */
     static EmbeddedPostgres open(String dataDir, int port) {
         try {
@@ -115,12 +172,14 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("timezone", "Asia/Shanghai");
+            DURABLE.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);
             }
             if (!"ephemeral".equals(dataDir)) {
                 Path dir = Path.of(dataDir).toAbsolutePath();
                 Files.createDirectories(dir);
+                stopSurvivingServer(dir);
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
             }
             return builder.start();
