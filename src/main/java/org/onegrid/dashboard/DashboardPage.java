@@ -1,9 +1,12 @@
 package org.onegrid.dashboard;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.onegrid.region.RegionView;
 import org.onegrid.region.Regions;
 import org.onegrid.staff.StaffPrincipal;
+import org.onegrid.worktime.WorkCalendars;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,10 +29,15 @@ class DashboardPage {
     private final Regions regions;
     private final DashboardStream stream;
 
-    DashboardPage(DashboardScope scope, Regions regions, DashboardStream stream) {
+    private final WorkCalendars calendars;
+    private final Clock clock;
+
+    DashboardPage(DashboardScope scope, Regions regions, DashboardStream stream, WorkCalendars calendars, Clock clock) {
         this.scope = scope;
         this.regions = regions;
         this.stream = stream;
+        this.calendars = calendars;
+        this.clock = clock;
     }
 
     @GetMapping("/dashboard")
@@ -40,6 +48,12 @@ class DashboardPage {
                 regions.lineage(shown.code()).stream().filter(me::canSee).toList();
         model.addAttribute("region", shown);
         model.addAttribute("lineage", lineage);
+        model.addAttribute(
+                "calendarNotice",
+                calendars
+                        .notice(LocalDate.ofInstant(
+                                clock.instant(), calendars.current().zone()))
+                        .orElse(null));
         return "dashboard/dashboard";
     }
 

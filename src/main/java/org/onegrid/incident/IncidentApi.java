@@ -1115,7 +1115,10 @@ public class IncidentApi {
                                 s.stage().startedAt(),
                                 s.stage().deadline(),
                                 s.stage().yellowAt(),
-                                s.stage().overdueMarked()),
+                                s.stage().overdueMarked(),
+                                s.terms().limitOf(s.stage().stage()).mode() == TimeMode.WORKING
+                                        && deadlines.provisional(
+                                                s.stage().startedAt(), s.stage().deadline())),
                 incident.light(now).map(Enum::name).orElse(null),
                 s.pendingExtension() == null
                         ? null

@@ -2,7 +2,7 @@ package org.onegrid.incident;
 
 import java.time.Clock;
 import org.onegrid.incident.domain.Deadlines;
-import org.onegrid.worktime.WorkCalendar;
+import org.onegrid.worktime.WorkCalendars;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class IncidentConfiguration {
 
     @Bean
-    Deadlines incidentDeadlines(WorkCalendar calendar) {
-        return Deadlines.of(calendar);
+    Deadlines incidentDeadlines(WorkCalendars calendars) {
+        return Deadlines.following(calendars::current);
     }
 
     /** The time of actions and of the overdue scan; tests replace it to move time forward. */

@@ -78,8 +78,17 @@ public record IncidentView(
 
     public record AssistView(Org department, Instant reportedInAt, String part, Instant partRecordedAt) {}
 
+    /**
+     * @param provisional whether the deadline was counted in working time on the provisional calendar 临时日历 of a
+     *     year whose official holiday arrangement is not yet entered; it is counted again once it is
+     */
     public record StageView(
-            String stage, Instant startedAt, Instant deadline, Instant yellowAt, boolean overdueMarked) {}
+            String stage,
+            Instant startedAt,
+            Instant deadline,
+            Instant yellowAt,
+            boolean overdueMarked,
+            boolean provisional) {}
 
     public record ExtensionView(
             Duration extra, String reason, long requestedBy, long departmentId, Instant requestedAt) {}

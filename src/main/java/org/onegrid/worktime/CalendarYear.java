@@ -11,8 +11,15 @@ import java.util.Set;
  * @param holidays days off for a festival, including in-lieu rest days (调休休息); weekend days may be listed
  *     too, they are off anyway
  * @param workdays adjusted working days (调休上班): weekend days on which offices open
+ * @param provisional whether this is the computed 临时日历 of a year whose arrangement is not yet published (see
+ *     {@link ProvisionalCalendar}), rather than the State Council's official one
  */
-public record CalendarYear(int year, Set<LocalDate> holidays, Set<LocalDate> workdays) {
+public record CalendarYear(int year, Set<LocalDate> holidays, Set<LocalDate> workdays, boolean provisional) {
+
+    /** An official arrangement. */
+    public CalendarYear(int year, Set<LocalDate> holidays, Set<LocalDate> workdays) {
+        this(year, holidays, workdays, false);
+    }
 
     public CalendarYear {
         holidays = Set.copyOf(Objects.requireNonNull(holidays, "holidays"));

@@ -1,16 +1,15 @@
 package org.onegrid.worktime;
 
 /**
- * A working-time computation reached a year for which no holiday arrangement (节假日安排) is loaded. The
- * State Council publishes each year's arrangement only late in the previous year, so the calendar refuses to
- * guess rather than silently treat 春节 or 国庆 as ordinary weeks.
+ * A working-time computation reached a year outside the calendar: before its first official year, or decades past
+ * its last one (years in between are counted on the {@link ProvisionalCalendar}).
  */
 public final class CalendarYearNotCovered extends RuntimeException {
 
     private final int year;
 
     public CalendarYearNotCovered(int year) {
-        super("The working-time calendar has no data for " + year + "; add calendar/" + year + ".json");
+        super("The working-time calendar does not reach " + year);
         this.year = year;
     }
 

@@ -8,8 +8,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -18,7 +21,9 @@ import java.util.TreeMap;
  *
  * <p>A day is a working day if it is Monday to Friday and not a statutory holiday, or if it is an adjusted
  * working day (调休上班, e.g. the Saturday before 春节). On working days only the {@link OfficeHours} count. The
- * calendar covers whole years, contiguously; anything outside them throws {@link CalendarYearNotCovered}.
+ * calendar covers whole years, contiguously; anything outside them throws {@link CalendarYearNotCovered}. A year may be
+ * {@linkplain CalendarYear#provisional() provisional}: computed by {@link ProvisionalCalendar} because its official
+ * arrangement is not yet known; {@link #covering} fills every such year, so that work never stops for want of data.
  *
  * <p>Immutable and thread-safe. Everything is precomputed per day at construction, so {@link #deadline} and
  * {@link #elapsed} take constant time plus a binary search, independent of the duration.
@@ -28,8 +33,12 @@ public final class WorkCalendar {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long NANOS_PER_DAY = 86_400L * NANOS_PER_SECOND;
 
+    /** How many years past the last official one {@link #covering} computes provisionally. */
+    static final int PROVISIONAL_YEARS_AHEAD = 75;
+
     private final OfficeHours officeHours;
     private final ZoneId zone;
+    private final Map<Integer, CalendarYear> years;
     private final int firstYear;
     private final int lastYear;
 
@@ -70,6 +79,7 @@ public final class WorkCalendar {
         if (byYear.isEmpty()) {
             throw new IllegalArgumentException("A working-time calendar needs at least one year");
         }
+        this.years = Collections.unmodifiableMap(byYear);
         this.firstYear = byYear.firstKey();
         this.lastYear = byYear.lastKey();
         for (int year = firstYear; year <= lastYear; year++) {
@@ -124,14 +134,65 @@ public final class WorkCalendar {
         this.endSecond = dayStart[days] / NANOS_PER_SECOND;
     }
 
-    /** The statutory calendar shipped with OneGrid ({@code calendar/YYYY.json} on the classpath). */
+    /**
+     * A calendar from the official arrangements given, with every year between them and {@value
+     * #PROVISIONAL_YEARS_AHEAD} years past the last one filled by the {@link ProvisionalCalendar}.
+     */
+    public static WorkCalendar covering(Collection<CalendarYear> official, OfficeHours officeHours, ZoneId zone) {
+        TreeMap<Integer, CalendarYear> byYear = new TreeMap<>();
+        for (CalendarYear year : official) {
+            if (byYear.put(year.year(), year) != null) {
+                throw new IllegalArgumentException("Calendar year " + year.year() + " is given twice");
+            }
+        }
+        if (byYear.isEmpty()) {
+            throw new IllegalArgumentException("A working-time calendar needs at least one official year");
+        }
+        int last = byYear.lastKey() + PROVISIONAL_YEARS_AHEAD;
+        for (int year = byYear.firstKey(); year <= last; year++) {
+            byYear.computeIfAbsent(year, ProvisionalCalendar::of);
+        }
+        return new WorkCalendar(byYear.values(), officeHours, zone);
+    }
+
+    /** The arrangements shipped with OneGrid ({@code calendar/YYYY.json} on the classpath), then provisional years. */
     public static WorkCalendar fromClasspath(OfficeHours officeHours, ZoneId zone) {
-        return new WorkCalendar(ClasspathCalendar.load(), officeHours, zone);
+        return covering(ClasspathCalendar.load(), officeHours, zone);
     }
 
     /** The shipped calendar with {@link OfficeHours#DEFAULT} office hours in China Standard Time (Asia/Shanghai). */
     public static WorkCalendar standard() {
         return fromClasspath(OfficeHours.DEFAULT, ZoneId.of("Asia/Shanghai"));
+    }
+
+    /** This calendar with {@code year}'s arrangement replaced (or added next to the covered years). */
+    public WorkCalendar with(CalendarYear year) {
+        TreeMap<Integer, CalendarYear> byYear = new TreeMap<>(years);
+        byYear.put(year.year(), year);
+        return new WorkCalendar(byYear.values(), officeHours, zone);
+    }
+
+    /** The arrangement of {@code year}, official or provisional; empty outside the covered years. */
+    public Optional<CalendarYear> year(int year) {
+        return Optional.ofNullable(years.get(year));
+    }
+
+    /** Whether deadlines counted in {@code year} are counted on the computed 临时日历, not the official one. */
+    public boolean isProvisional(int year) {
+        CalendarYear data = years.get(year);
+        return data == null || data.provisional();
+    }
+
+    /** Whether the working time from {@code start} up to {@code end} touches a provisional year. */
+    public boolean isProvisional(Instant start, Instant end) {
+        int from = LocalDate.ofInstant(start, zone).getYear();
+        int to = LocalDate.ofInstant(end, zone).getYear();
+        for (int year = from; year <= to; year++) {
+            if (isProvisional(year)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

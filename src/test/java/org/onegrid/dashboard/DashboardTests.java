@@ -56,6 +56,9 @@ class DashboardTests {
     int port;
 
     @Autowired
+    org.onegrid.worktime.WorkCalendars calendars;
+
+    @Autowired
     IncidentApi incidents;
 
     @Autowired
@@ -189,6 +192,16 @@ class DashboardTests {
         assertThat(queries.shading(city).open().keySet())
                 .allMatch(code ->
                         regions.children("3705").stream().anyMatch(c -> c.code().equals(code)));
+    }
+
+    @Test
+    void theScreenSaysWhenDeadlinesAreCountedOnTheProvisionalCalendar() {
+        String screen = Session.signIn(port, "leader").get("/dashboard").body();
+        calendars
+                .notice(java.time.LocalDate.now(calendars.current().zone()))
+                .ifPresentOrElse(
+                        notice -> assertThat(screen).contains(notice),
+                        () -> assertThat(screen).doesNotContain("id=\"calendar-notice\""));
     }
 
     @Test

@@ -79,6 +79,14 @@ final class Api {
         return send(request, user);
     }
 
+    HttpResponse<String> put(String user, String path, String body) {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body)),
+                user);
+    }
+
     /** Uploads a file as the multipart field {@code file}. */
     HttpResponse<String> upload(String user, String filename, byte[] data) {
         String boundary = "----onegrid" + UUID.randomUUID();

@@ -207,23 +207,31 @@ class WorkCalendarTests {
     }
 
     @Test
-    void workingTimeIn2027FailsClearly() {
-        assertThatThrownBy(() -> calendar.deadline(at("2027-01-04T09:00"), Duration.ofHours(1), WORKING))
-                .isInstanceOf(CalendarYearNotCovered.class)
-                .hasMessage("The working-time calendar has no data for 2027; add calendar/2027.json");
-        assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2027, 1, 4)))
-                .isInstanceOfSatisfying(
-                        CalendarYearNotCovered.class, e -> assertThat(e.year()).isEqualTo(2027));
-        assertThatThrownBy(() -> calendar.elapsed(at("2026-12-01T09:00"), at("2027-01-04T09:00"), WORKING))
-                .isInstanceOf(CalendarYearNotCovered.class);
+    void aDeadlineReachingIntoAYearWithoutOfficialDataIsCountedOnTheProvisionalCalendar() {
+        // 2 h from Thursday 2026-12-31 16:00: 1.5 h that day, 元旦 2027 (Friday) and the weekend off, 0.5 h on Monday.
+        assertThat(deadline("2026-12-31T16:00", Duration.ofHours(2))).isEqualTo("2027-01-04T09:00");
+        assertThat(calendar.isProvisional(2026)).isFalse();
+        assertThat(calendar.isProvisional(2027)).isTrue();
+        assertThat(calendar.isProvisional(at("2026-12-31T16:00"), at("2027-01-04T09:00")))
+                .isTrue();
+        assertThat(calendar.isProvisional(at("2026-12-01T09:00"), at("2026-12-31T17:30")))
+                .isFalse();
     }
 
     @Test
-    void countingIntoAYearWithoutDataFailsClearlyInsteadOfGuessing() {
-        assertThat(deadline("2026-12-31T16:00", Duration.ofMinutes(90))).isEqualTo("2026-12-31T17:30");
-        assertThatThrownBy(() -> calendar.deadline(at("2026-12-31T16:00"), Duration.ofHours(2), WORKING))
-                .isInstanceOf(CalendarYearNotCovered.class)
-                .hasMessage("The working-time calendar has no data for 2027; add calendar/2027.json");
+    void springFestival2027IsOffFromNewYearsEveWithTheWeekendMadeUpAfterwards() {
+        // 除夕 Friday 02-05, 初一 to 初三 Saturday to Monday; the weekend's two festival days made up on Tue and Wed.
+        for (LocalDate day = LocalDate.of(2027, 2, 5); !day.isAfter(LocalDate.of(2027, 2, 10)); day = day.plusDays(1)) {
+            assertThat(calendar.isWorkingDay(day)).as(day.toString()).isFalse();
+        }
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 4))).isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 11))).isTrue();
+        // 16 working hours from Thursday 2027-02-04 09:00: 7 that day, 7.5 on Thursday 02-11, 1.5 on Friday 02-12.
+        assertThat(deadline("2027-02-04T09:00", Duration.ofHours(16))).isEqualTo("2027-02-12T10:00");
+    }
+
+    @Test
+    void anAbsurdDurationStillFailsClearly() {
         assertThatThrownBy(() -> calendar.deadline(at("2026-03-02T09:00"), Duration.ofDays(365_000), WORKING))
                 .isInstanceOf(CalendarYearNotCovered.class);
     }
@@ -232,7 +240,7 @@ class WorkCalendarTests {
     void workingTimeIn2019FailsClearly() {
         assertThatThrownBy(() -> calendar.deadline(at("2019-12-31T09:00"), Duration.ofHours(1), WORKING))
                 .isInstanceOf(CalendarYearNotCovered.class)
-                .hasMessage("The working-time calendar has no data for 2019; add calendar/2019.json");
+                .hasMessage("The working-time calendar does not reach 2019");
         assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2019, 12, 31)))
                 .isInstanceOf(CalendarYearNotCovered.class);
     }

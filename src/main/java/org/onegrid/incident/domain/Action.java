@@ -36,7 +36,8 @@ public enum Action {
     URGE("催办"),
     SUPERVISE("督办"),
     REPLY_SUPERVISION("督办回复"),
-    MARK_OVERDUE("超期");
+    MARK_OVERDUE("超期"),
+    RECOUNT_DEADLINE("期限重算");
 
     private final String label;
 

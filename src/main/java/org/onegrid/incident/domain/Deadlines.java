@@ -3,6 +3,7 @@ package org.onegrid.incident.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.onegrid.worktime.TimeMode;
 import org.onegrid.worktime.WorkCalendar;
 
@@ -18,6 +19,14 @@ public interface Deadlines {
     /** How much time counts between {@code start} and {@code end} in {@code mode}; zero if end is not after start. */
     Duration elapsed(Instant start, Instant end, TimeMode mode);
 
+    /**
+     * Whether working time counted from {@code start} to {@code end} was counted on the provisional calendar 临时日历
+     * of a year whose official holiday arrangement is not yet known.
+     */
+    default boolean provisional(Instant start, Instant end) {
+        return false;
+    }
+
     default Instant deadline(Instant start, TimeLimit limit) {
         return deadline(start, limit.duration(), limit.mode());
     }
@@ -25,15 +34,26 @@ public interface Deadlines {
     /** Deadlines on the working-time calendar 工作日历. */
     static Deadlines of(WorkCalendar calendar) {
         Objects.requireNonNull(calendar, "calendar");
+        return following(() -> calendar);
+    }
+
+    /** Deadlines on whichever calendar is in force at the moment of counting (it changes when a year is entered). */
+    static Deadlines following(Supplier<WorkCalendar> calendar) {
+        Objects.requireNonNull(calendar, "calendar");
         return new Deadlines() {
             @Override
             public Instant deadline(Instant start, Duration duration, TimeMode mode) {
-                return calendar.deadline(start, duration, mode);
+                return calendar.get().deadline(start, duration, mode);
             }
 
             @Override
             public Duration elapsed(Instant start, Instant end, TimeMode mode) {
-                return calendar.elapsed(start, end, mode);
+                return calendar.get().elapsed(start, end, mode);
+            }
+
+            @Override
+            public boolean provisional(Instant start, Instant end) {
+                return calendar.get().isProvisional(start, end);
             }
         };
     }

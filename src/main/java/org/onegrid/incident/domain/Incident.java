@@ -1022,6 +1022,39 @@ public final class Incident {
         return decision;
     }
 
+    /**
+     * 期限重算 after the working-time calendar changed: the running stage keeps the working time it was given — from
+     * its start to its deadline on the calendar it was counted on ({@code before}) — and its deadline is that time
+     * counted on the calendar now in force. Nothing is recorded when the deadline stays where it was, or when the
+     * stage counts natural hours, which no calendar moves.
+     */
+    public Decision recountDeadline(Instant now, Deadlines before) {
+        Act act = Act.system(now);
+        Decision decision = statusAllows(Action.RECOUNT_DEADLINE)
+                .and(() -> when(
+                        terms.limitOf(stage.stage()).mode() == TimeMode.WORKING,
+                        () -> conflict("natural-hours", "The " + stage.stage() + " stage counts natural hours")));
+        if (!decision.isAllowed()) {
+            return decision;
+        }
+        TimeMode mode = TimeMode.WORKING;
+        Duration given = before.elapsed(stage.startedAt(), stage.deadline(), mode);
+        Instant recounted = deadlines.deadline(stage.startedAt(), given, mode);
+        if (recounted.equals(stage.deadline())) {
+            return conflict("unchanged", "The deadline " + recounted + " does not move");
+        }
+        Status from = status;
+        Instant previous = stage.deadline();
+        stage = stage.movedTo(recounted, yellowAt(stage.startedAt(), recounted, mode));
+        record(
+                act,
+                Action.RECOUNT_DEADLINE,
+                from,
+                details("stage", stage.stage(), "previousDeadline", previous, "deadline", recounted),
+                new IncidentDeadlineRecounted(id, act.at(), Actor.SYSTEM.userId(), stage.stage(), previous, recounted));
+        return decision;
+    }
+
     /** The light of the running stage at {@code now}; empty when closed, rejected or merged. */
     public Optional<Light> light(Instant now) {
         return stage == null ? Optional.empty() : Optional.of(stage.light(now));

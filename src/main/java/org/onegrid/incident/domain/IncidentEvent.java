@@ -28,6 +28,7 @@ public sealed interface IncidentEvent
                 IncidentReopened,
                 IncidentUrged,
                 IncidentSupervised,
+                IncidentDeadlineRecounted,
                 SupervisionReplied,
                 IncidentOverdue {
 

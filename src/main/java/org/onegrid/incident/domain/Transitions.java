@@ -67,6 +67,7 @@ public final class Transitions {
             rows.add(new Transition(open, REPLY_SUPERVISION, open));
             rows.add(new Transition(open, MARK_OVERDUE, open));
             rows.add(new Transition(open, AUTO_ESCALATE, open));
+            rows.add(new Transition(open, RECOUNT_DEADLINE, open));
         }
         for (Transition row : rows) {
             Status previous = TABLE.computeIfAbsent(row.from(), s -> new EnumMap<>(Action.class))

@@ -328,6 +328,19 @@ public class IncidentRows {
     }
 
     /** Open incidents whose running stage is past its deadline and not yet recorded as overdue, oldest first. */
+    /** Open incidents whose running stage is counted over some of {@code [from, to)}. */
+    public List<IncidentId> runningStagesOver(Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT id FROM incident
+                         WHERE stage IS NOT NULL AND stage_deadline >= :from AND stage_started_at < :to
+                         ORDER BY stage_deadline
+                        """)
+                .param("from", time(from))
+                .param("to", time(to))
+                .query((rs, n) -> new IncidentId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
     public List<IncidentId> overdue(Instant now, int limit) {
         return jdbc.sql("""
                         SELECT id FROM incident

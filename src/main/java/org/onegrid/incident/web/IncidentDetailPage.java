@@ -29,7 +29,7 @@ import org.onegrid.staff.Role;
 import org.onegrid.staff.Staff;
 import org.onegrid.staff.StaffPrincipal;
 import org.onegrid.worktime.TimeMode;
-import org.onegrid.worktime.WorkCalendar;
+import org.onegrid.worktime.WorkCalendars;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -58,7 +58,7 @@ class IncidentDetailPage {
     private final Organisations organisations;
     private final Regions regions;
     private final Staff staff;
-    private final WorkCalendar calendar;
+    private final WorkCalendars calendars;
     private final MessageSource messages;
     private final Clock clock;
     private final RefusalTexts refusals;
@@ -68,7 +68,7 @@ class IncidentDetailPage {
             Organisations organisations,
             Regions regions,
             Staff staff,
-            WorkCalendar calendar,
+            WorkCalendars calendars,
             MessageSource messages,
             Clock clock,
             RefusalTexts refusals) {
@@ -77,7 +77,7 @@ class IncidentDetailPage {
         this.organisations = organisations;
         this.regions = regions;
         this.staff = staff;
-        this.calendar = calendar;
+        this.calendars = calendars;
         this.messages = messages;
         this.clock = clock;
     }
@@ -345,7 +345,7 @@ class IncidentDetailPage {
                             .toList());
             IncidentView.Limit handle = incident.terms().handle();
             TimeMode mode = TimeMode.valueOf(handle.mode());
-            Instant deadline = calendar.deadline(clock.instant(), handle.duration(), mode);
+            Instant deadline = calendars.current().deadline(clock.instant(), handle.duration(), mode);
             model.addAttribute("handleLimit", handle);
             model.addAttribute("handleDeadline", deadline);
         }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.onegrid.worktime.TimeMode;
 
 /**
  * Walks every pair of status and action: brings an incident into the status, lets the actor who would be
@@ -98,6 +99,19 @@ class TransitionsTests {
      * One incident of 占道经营 in 东营社区, owned by 文汇街道's centre (so that it can also be dispatched down), on
      * its way to a status; what is prepared on the way depends on the action to be tried.
      */
+    /** A calendar on which every stage had half the working time it has on the statutory one. */
+    private static final Deadlines HALF_AS_MUCH_TIME = new Deadlines() {
+        @Override
+        public java.time.Instant deadline(java.time.Instant start, Duration duration, TimeMode mode) {
+            return Dongying.DEADLINES.deadline(start, duration.multipliedBy(2), mode);
+        }
+
+        @Override
+        public Duration elapsed(java.time.Instant start, java.time.Instant end, TimeMode mode) {
+            return Dongying.DEADLINES.elapsed(start, end, mode).dividedBy(2);
+        }
+    };
+
     private static final class Walk {
 
         private final Dongying city = new Dongying();
@@ -188,6 +202,7 @@ class TransitionsTests {
                 case VERIFY_FAIL -> incident.verify(city.by(wenhuiDispatcher).saying("商贩仍在"), false);
                 case ESCALATE -> incident.escalate(city.by(wenhuiDispatcher).saying("街道无法协调"), DISTRICT_CENTRE);
                 case AUTO_ESCALATE, MARK_OVERDUE -> incident.markOverdue(at("2026-12-01T09:00"), DISTRICT_CENTRE);
+                case RECOUNT_DEADLINE -> incident.recountDeadline(at("2026-12-01T09:00"), HALF_AS_MUCH_TIME);
                 case EVALUATE -> incident.evaluate(city.by(resident), Satisfaction.DISSATISFIED);
                 case REOPEN -> incident.reopen(city.by(wenhuiDispatcher));
                 case URGE -> incident.urge(city.by(districtDispatcher).saying("请加快办理"));
