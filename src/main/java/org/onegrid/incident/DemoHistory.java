@@ -142,7 +142,16 @@ class DemoHistory implements ApplicationRunner {
 
     void generate() {
         long started = System.nanoTime();
-        Instant end = Instant.now();
+        Map<String, Integer> outcomes = replay(Instant.now(), count);
+        log.info(
+                "Demo history: {} incidents over the past year in {} s: {}",
+                count,
+                (System.nanoTime() - started) / 1_000_000_000,
+                outcomes);
+    }
+
+    /** Replays {@code count} incidents over the year before {@code end}; how many ended which way. */
+    Map<String, Integer> replay(Instant end, int count) {
         ReplayClock clock = new ReplayClock(end.minus(Duration.ofDays(365)));
         Replay replay = new Replay(api.withClock(clock), clock, end, new Random(20261123));
         Map<String, Integer> outcomes = new HashMap<>();
@@ -160,11 +169,7 @@ class DemoHistory implements ApplicationRunner {
             });
             outcomes.merge(outcome, 1, Integer::sum);
         }
-        log.info(
-                "Demo history: {} incidents over the past year in {} s: {}",
-                count,
-                (System.nanoTime() - started) / 1_000_000_000,
-                outcomes);
+        return outcomes;
     }
 
     /** Replays one incident after another at the times they happened. */
