@@ -58,6 +58,13 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                     env.getProperty("onegrid.db.embedded.port", Integer.class, 0));
             application.addListeners(EmbeddedPostgresEnvironment::track);
             props.put("spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"));
+            String dataDir = env.getProperty("onegrid.db.embedded.data-dir", "data/postgres");
+            if (!"ephemeral".equals(dataDir)) {
+                // where the scheduled backups copy from (EmbeddedBackups)
+                props.put(
+                        EmbeddedBackups.DATA_PATH,
+                        Path.of(dataDir).toAbsolutePath().toString());
+            }
             props.put("spring.datasource.username", "postgres");
             props.put("spring.datasource.password", "");
         }
