@@ -99,8 +99,8 @@ class GeoReportController {
         Named named = named(file);
         String address = request.getRemoteAddr();
         if (unknownTokens.exhausted(address, UNKNOWN_TOKENS_PER_HOUR)) {
-            throw new Open311Exception(
-                    HttpStatus.TOO_MANY_REQUESTS, "Too many unknown tokens from this address; try again later");
+            throw Open311Exception.tooMany(
+                    "Too many unknown tokens from this address; try again later", unknownTokens.retryAfter(address));
         }
         try {
             return named.format().respond(HttpStatus.OK, "service_requests", geoReport.token(named.name()));
