@@ -142,11 +142,11 @@ public final class Incident {
                         !intake.text().isBlank(),
                         () -> invalid("description-required", "A report needs a description")))
                 .and(() -> when(
-                        intake.text().length() <= MAX_TEXT,
+                        characters(intake.text()) <= MAX_TEXT,
                         () -> invalid(
                                 "description-too-long",
                                 "A description may have at most " + MAX_TEXT + " characters, not "
-                                        + intake.text().length())))
+                                        + characters(intake.text()))))
                 .and(() -> when(
                         act.attachmentIds().size() <= MAX_ATTACHMENTS,
                         () -> invalid(
@@ -1348,6 +1348,11 @@ public final class Incident {
                 closedAt,
                 stageTimes,
                 supervisions);
+    }
+
+    /** A text's length as people count it: in characters (code points), so that an emoji counts one, not two. */
+    static int characters(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     @Override

@@ -71,6 +71,27 @@ class GeoReport {
     static final int MAX_ADDRESS = 500;
     static final int MAX_NAME = 100;
 
+    /** The fields of a POST that take one value: one given twice is refused rather than one of them picked. */
+    static final List<String> SINGLE_VALUED = List.of(
+            "api_key",
+            "jurisdiction_id",
+            "service_code",
+            "lat",
+            "long",
+            "address_string",
+            "address_id",
+            "email",
+            "device_id",
+            "account_id",
+            "first_name",
+            "last_name",
+            "phone",
+            "description",
+            "media_url");
+
+    /** How far back the updates go when a client gives no start_date (the extension's default). */
+    static final Duration DEFAULT_UPDATES_SPAN = Duration.ofHours(24);
+
     private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter NOTICE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\]]+)\\](\\[\\])?");
@@ -189,6 +210,7 @@ class GeoReport {
                         "Idempotency-Key must have 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
             }
         }
+        onceEach(params, SINGLE_VALUED);
         String fingerprint = fingerprint(params);
         // one request at a time per client and key (or fingerprint), so that two copies of a retry cannot both create
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 311))")
@@ -249,9 +271,9 @@ class GeoReport {
                 .orElseThrow(() -> Open311Exception.notFound("service_code " + serviceCode + " was not found"));
         double[] point = point(params);
         String description = Optional.ofNullable(single(params, "description")).orElse("");
-        if (description.length() > MAX_DESCRIPTION) {
+        if (characters(description) > MAX_DESCRIPTION) {
             throw Open311Exception.badRequest(
-                    "description may have at most " + MAX_DESCRIPTION + " characters, not " + description.length());
+                    "description may have at most " + MAX_DESCRIPTION + " characters, not " + characters(description));
         }
         String mediaUrl = single(params, "media_url");
         if (mediaUrl != null
@@ -432,9 +454,9 @@ class GeoReport {
         if (mediaUrl != null) {
             text.append("\n【图片/视频】").append(mediaUrl);
         }
-        if (text.length() > MAX_DESCRIPTION) {
+        if (characters(text.toString()) > MAX_DESCRIPTION) {
             throw Open311Exception.badRequest("description with its attributes and media_url may have at most "
-                    + MAX_DESCRIPTION + " characters, not " + text.length());
+                    + MAX_DESCRIPTION + " characters, not " + characters(text.toString()));
         }
         return text.toString();
     }
@@ -482,13 +504,21 @@ class GeoReport {
                 .optional();
     }
 
-    /** The answer to a POST: the id, the token (the resident's tracking code 查询码), the notice, the account. */
+    /**
+     * The answer to a POST that created its incident at once: the service_request_id and no token, as the
+     * specification answers one or the other. The resident's tracking code (查询码) is in the notice, for the client
+     * to show: it is what the resident follows and rates the report by on the resident pages.
+     */
     private List<Map<String, Object>> created(UUID id, String accountId) {
         CitizenRequestView view = requests.of(List.of(id)).stream().findFirst().orElseThrow();
+        String notice = notice(view);
+        Optional<String> code = requests.trackingCode(id);
+        if (code.isPresent()) {
+            notice = "查询码 " + code.get() + (notice == null ? "" : "；" + notice);
+        }
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("service_request_id", id.toString());
-        request.put("token", requests.trackingCode(id).orElse(null));
-        request.put("service_notice", notice(view));
+        request.put("service_notice", notice);
         request.put("account_id", accountId);
         return List.of(request);
     }
@@ -564,7 +594,7 @@ class GeoReport {
             }
         }
         Boolean open = statuses.size() == 1 ? statuses.iterator().next() : null;
-        Instant[] range = range(single(params, "start_date"), single(params, "end_date"), false);
+        Instant[] range = range(single(params, "start_date"), single(params, "end_date"));
         return rows(requests.reported(codes, range[0], range[1], open, MAX_RESULTS));
     }
 
@@ -589,10 +619,11 @@ class GeoReport {
 
     /**
      * GET servicerequestupdates (the widely used extension): every change of status of residents' reports from
-     * {@code start_date} (required) to {@code end_date} (default: now), oldest first, at most {@link #MAX_RESULTS}.
+     * {@code start_date} (default: 24 hours before {@code end_date}) to {@code end_date} (default: now), oldest first,
+     * at most {@link #MAX_RESULTS}.
      */
     List<Map<String, Object>> updates(MultiValueMap<String, String> params) {
-        Instant[] range = range(single(params, "start_date"), single(params, "end_date"), true);
+        Instant[] range = updatesRange(single(params, "start_date"), single(params, "end_date"));
         List<CitizenStatusChangeView> changes = requests.statusChanges(range[0], range[1], MAX_RESULTS);
         Map<UUID, Posted> posted =
                 posted(changes.stream().map(CitizenStatusChangeView::incidentId).toList());
@@ -682,15 +713,12 @@ class GeoReport {
     }
 
     /**
-     * A query's time range: both ends given, or one (the other 90 days away), or none (the last 90 days, only where
-     * {@code startRequired} is false). 400 for an unreadable date, an end before the start, or more than 90 days.
+     * A query's time range: both ends given, or one (the other 90 days away), or none (the last 90 days). 400 for an
+     * unreadable date, an end before the start, or more than 90 days.
      */
-    private Instant[] range(String start, String end, boolean startRequired) {
+    private Instant[] range(String start, String end) {
         Instant from = start == null ? null : date("start_date", start);
         Instant to = end == null ? null : date("end_date", end);
-        if (from == null && startRequired) {
-            throw Open311Exception.badRequest("start_date was not provided: the time from which updates are wanted");
-        }
         Instant now = clock.instant();
         if (from == null && to == null) {
             to = now;
@@ -698,8 +726,19 @@ class GeoReport {
         } else if (from == null) {
             from = to.minus(MAX_SPAN);
         } else if (to == null) {
-            to = startRequired ? now : from.plus(MAX_SPAN);
+            to = from.plus(MAX_SPAN);
         }
+        return checked(from, to);
+    }
+
+    /** The updates' range: the end defaults to now, the start to 24 hours before the end. */
+    private Instant[] updatesRange(String start, String end) {
+        Instant to = end == null ? clock.instant() : date("end_date", end);
+        Instant from = start == null ? to.minus(DEFAULT_UPDATES_SPAN) : date("start_date", start);
+        return checked(from, to);
+    }
+
+    private static Instant[] checked(Instant from, Instant to) {
         if (to.isBefore(from)) {
             throw Open311Exception.badRequest("end_date must not be before start_date");
         }
@@ -737,6 +776,21 @@ class GeoReport {
             return Optional.of(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /** A text's length in characters (code points): an emoji is one character, not two UTF-16 units. */
+    static int characters(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    /** 400 for a field of {@code names} given more than once: which of two values a client meant is not guessed. */
+    static void onceEach(MultiValueMap<String, String> params, List<String> names) {
+        for (String name : names) {
+            List<String> values = params.get(name);
+            if (values != null && values.size() > 1) {
+                throw Open311Exception.badRequest(name + " was given " + values.size() + " times; send it once");
+            }
         }
     }
 
