@@ -563,6 +563,7 @@ public class IncidentApi {
             throw Problems.invalid("into", "into is required: the incident this one duplicates");
         }
         IncidentStore.Loaded survivor = store.load(new IncidentId(c.into()))
+                .filter(l -> canSee(me, l.incident().snapshot()))
                 .orElseThrow(() -> Problems.of(
                         HttpStatus.UNPROCESSABLE_CONTENT,
                         "unknown-incident",
@@ -830,7 +831,11 @@ public class IncidentApi {
             String action,
             BiFunction<Incident, Act, Decision> decide,
             Role... roles) {
-        IncidentStore.Loaded loaded = loaded(new IncidentId(id));
+        // outside the caller's scope the incident does not exist, exactly as when read: no other check runs first, so
+        // no refusal tells its status, region, grid or item to someone who may not see it
+        IncidentStore.Loaded loaded = store.load(new IncidentId(id))
+                .filter(l -> me == ANONYMOUS || canSee(me, l.incident().snapshot()))
+                .orElseThrow(() -> Problems.notFound("incident", id.toString()));
         Incident incident = loaded.incident();
         long version = incident.version();
         if (command.photoIds().size() > Incident.MAX_ATTACHMENTS) {
