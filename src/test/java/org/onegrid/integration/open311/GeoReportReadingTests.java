@@ -162,7 +162,8 @@ class GeoReportReadingTests {
                         false,
                         false,
                         List.of(),
-                        List.of(new AttributeDefinition("size", "大小", "number", false, List.of()))),
+                        List.of(new AttributeDefinition("size", "大小", "number", false, List.of())),
+                        null),
                 admin);
         catalog.setItemActive(withdrawn, false, admin);
 
