@@ -595,7 +595,11 @@ class GeoReport {
         }
         Boolean open = statuses.size() == 1 ? statuses.iterator().next() : null;
         Instant[] range = range(single(params, "start_date"), single(params, "end_date"));
-        return rows(requests.reported(codes, range[0], range[1], open, MAX_RESULTS));
+        // the public list holds only the reports of items that may be published; the others are answered by their id
+        // alone (which only the client that posted them knows), and then without their text or place
+        return rows(requests.reported(codes, range[0], range[1], open, MAX_RESULTS).stream()
+                .filter(v -> published(v.itemCode()))
+                .toList());
     }
 
     /** GET a service request; 404 for an id that is no resident's report. */
@@ -630,6 +634,7 @@ class GeoReport {
         List<Map<String, Object>> out = new ArrayList<>();
         for (CitizenStatusChangeView change : changes) {
             Posted p = posted.get(change.incidentId());
+            boolean published = published(change.itemCode());
             Map<String, Object> update = new LinkedHashMap<>();
             update.put("update_id", change.incidentId() + "-" + change.sequence());
             update.put("service_request_id", change.incidentId().toString());
@@ -638,8 +643,12 @@ class GeoReport {
             update.put(
                     "description",
                     change.actionLabel() + "：" + change.statusLabel()
-                            + (change.note() == null || change.note().isBlank() ? "" : "。" + change.note()));
-            update.put("media_url", p != null && change.sequence() == 1 ? p.mediaUrl() : null);
+                            + (!published
+                                            || change.note() == null
+                                            || change.note().isBlank()
+                                    ? ""
+                                    : "。" + PersonalNumbers.masked(change.note())));
+            update.put("media_url", published && p != null && change.sequence() == 1 ? p.mediaUrl() : null);
             out.add(update);
         }
         return out;
@@ -651,27 +660,36 @@ class GeoReport {
         List<Map<String, Object>> out = new ArrayList<>();
         for (CitizenRequestView v : views) {
             Posted p = posted.get(v.id());
+            boolean published = published(v.itemCode());
             Map<String, Object> request = new LinkedHashMap<>();
             request.put("service_request_id", v.id().toString());
             request.put("status", v.open() ? "open" : "closed");
-            request.put("status_notes", statusNotes(v));
+            request.put("status_notes", published ? PersonalNumbers.masked(statusNotes(v)) : v.statusLabel());
             request.put("service_name", v.itemName());
             request.put("service_code", v.itemCode());
-            request.put("description", p == null ? v.text() : p.description());
+            request.put(
+                    "description", published ? PersonalNumbers.masked(p == null ? v.text() : p.description()) : null);
             request.put("agency_responsible", v.agency());
             request.put("service_notice", notice(v));
             request.put("requested_datetime", w3c(v.reportedAt()));
             request.put("updated_datetime", w3c(v.closedAt() != null && !v.open() ? v.closedAt() : v.updatedAt()));
             request.put("expected_datetime", w3c(v.deadline()));
-            request.put("address", v.address());
+            request.put("address", published ? PersonalNumbers.masked(v.address()) : null);
             request.put("address_id", null);
             request.put("zipcode", null);
-            request.put("lat", v.latitude());
-            request.put("long", v.longitude());
-            request.put("media_url", p == null ? null : p.mediaUrl());
+            request.put("lat", published ? v.latitude() : null);
+            request.put("long", published ? v.longitude() : null);
+            request.put("media_url", published && p != null ? p.mediaUrl() : null);
             out.add(request);
         }
         return out;
+    }
+
+    /**
+     * Whether reports of this catalog item may be published (the item says so); an item no longer found is not.
+     */
+    private boolean published(String itemCode) {
+        return catalog.item(itemCode).map(CatalogItemView::published).orElse(false);
     }
 
     private static String statusNotes(CitizenRequestView v) {

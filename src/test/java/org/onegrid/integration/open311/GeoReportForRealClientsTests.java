@@ -180,4 +180,47 @@ class GeoReportForRealClientsTests {
         assertThat(text(elements(xml(over).getDocumentElement(), "error").get(0), "code"))
                 .isEqualTo("429");
     }
+
+    @Test
+    void aCatalogItemSaysWhetherItsReportsMayBePublished() {
+        Map<String, Boolean> expected =
+                Map.of("CSGL-007", true, "MDJF-001", false, "SHZA-010", false, "GGWS-002", false, "GGWS-008", true);
+        expected.forEach((code, published) -> {
+            HttpResponse<String> item = http.api("city.dispatcher", "GET", "/api/v1/catalog/items/" + code, null);
+            assertThat(item.statusCode()).as(item.body()).isEqualTo(200);
+            assertThat(json(item).get("published").asBoolean()).as(code).isEqualTo(published);
+        });
+    }
+
+    @Test
+    void aReportOfAPersonalItemStaysOffThePublicListAndShowsNoTextOrPlace() {
+        List<String[]> dispute = new ArrayList<>(streetlight("楼上漏水，邻居张三不肯维修，电话13954600078"));
+        dispute.removeIf(f -> f[0].equals("service_code"));
+        dispute.add(new String[] {"service_code", "MDJF-001"});
+        String id = posted(dispute);
+
+        HttpResponse<String> list = http.get("/open311/v2/requests.json?service_code=MDJF-001");
+        HttpResponse<String> one = http.get("/open311/v2/requests/" + id + ".json");
+        HttpResponse<String> updates = http.get("/open311/v2/servicerequestupdates.json");
+
+        assertThat(list.body()).doesNotContain(id).doesNotContain("漏水");
+        JsonNode request = json(one).get(0);
+        assertThat(request.get("status").asString()).isEqualTo("open");
+        for (String withheld : List.of("description", "address", "lat", "long", "media_url")) {
+            assertThat(request.get(withheld).isNull()).as(withheld).isTrue();
+        }
+        assertThat(updates.body()).doesNotContain("漏水").doesNotContain("13954600078");
+    }
+
+    @Test
+    void publishedTextHasPhoneAndIdNumbersMasked() {
+        String id = posted(streetlight("路灯坏了，请联系13812345678 或 0546-8881234，身份证370502199001011234"));
+
+        String description = json(http.get("/open311/v2/requests/" + id + ".json"))
+                .get(0)
+                .get("description")
+                .asString();
+
+        assertThat(description).isEqualTo("路灯坏了，请联系138****5678 或 0546-***1234，身份证3****************4");
+    }
 }
