@@ -432,6 +432,24 @@ public class IncidentApi {
         return reportAsCitizen(command, "relayed:" + source + ":" + idempotencyKey);
     }
 
+    /**
+     * 补充说明 of a resident's report without an account, relayed by the system the resident reported through (an
+     * Open311 client, which has checked that the report is one it posted): the text lands on the incident's history and
+     * the owning centre is told. Answers the new history entry's number.
+     */
+    @Transactional
+    public long supplementRelayed(UUID id, String text) {
+        IncidentStore.Loaded loaded = performed(
+                id,
+                new IncidentCommand.Plain(text == null ? "" : text.strip(), List.of()),
+                ANONYMOUS,
+                "SUPPLEMENT",
+                (incident, act) -> incident.supplement(act),
+                Role.RESIDENT);
+        List<HistoryEntry> history = loaded.incident().history();
+        return history.get(history.size() - 1).sequence();
+    }
+
     /** Who a resident without an account acts as: user 0, which no account has, in the role of a resident. */
     private static final StaffPrincipal ANONYMOUS = new StaffPrincipal(
             0, "anonymous", "群众", 0, null, null, "", "", java.util.Set.of(org.onegrid.staff.Role.RESIDENT));
