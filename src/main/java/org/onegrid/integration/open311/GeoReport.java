@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +40,8 @@ import org.onegrid.incident.CitizenRequests;
 import org.onegrid.incident.CitizenStatusChangeView;
 import org.onegrid.incident.IncidentApi;
 import org.onegrid.incident.ReportIncident;
+import org.onegrid.integration.hotline.PlacementQueue;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,6 +92,29 @@ class GeoReport {
             "description",
             "media_url");
 
+    /** The fields of a POST servicerequestupdates that take one value. */
+    static final List<String> UPDATE_SINGLE_VALUED = List.of(
+            "api_key",
+            "jurisdiction_id",
+            "service_request_id",
+            "update_id",
+            "updated_datetime",
+            "status",
+            "description",
+            "media_url",
+            "email",
+            "first_name",
+            "last_name",
+            "title",
+            "phone",
+            "account_id");
+
+    /** The source of requests placed from the placement queue, and the prefix of their order ids there. */
+    static final String QUEUED = "OPEN311-";
+
+    private static final String TOKEN_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final int TOKEN_LENGTH = 12;
+
     /** How far back the updates go when a client gives no start_date (the extension's default). */
     static final Duration DEFAULT_UPDATES_SPAN = Duration.ofHours(24);
 
@@ -104,8 +130,17 @@ class GeoReport {
     private final CitizenRequests requests;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PlacementQueue queue;
+    private final SecureRandom random = new SecureRandom();
 
-    GeoReport(Catalog catalog, IncidentApi incidents, CitizenRequests requests, JdbcClient jdbc, Clock clock) {
+    GeoReport(
+            Catalog catalog,
+            IncidentApi incidents,
+            CitizenRequests requests,
+            JdbcClient jdbc,
+            Clock clock,
+            PlacementQueue queue) {
+        this.queue = queue;
         this.catalog = catalog;
         this.incidents = incidents;
         this.requests = requests;
@@ -218,11 +253,17 @@ class GeoReport {
                 .query()
                 .listOfRows();
         // a retry is answered as the first request was, even if the catalog changed meanwhile
-        Optional<UUID> earlier = key != null ? byKey(client.id(), key, fingerprint) : recent(client.id(), fingerprint);
+        Optional<Earlier> earlier =
+                key != null ? byKey(client.id(), key, fingerprint) : recent(client.id(), fingerprint);
         if (earlier.isPresent()) {
-            return created(earlier.get(), single(params, "account_id"));
+            return earlier.get().incident() != null
+                    ? created(earlier.get().incident(), single(params, "account_id"))
+                    : queued(earlier.get().token(), single(params, "account_id"));
         }
         Draft draft = draft(params);
+        if (draft.command().longitude() == null) {
+            return enqueue(client, draft, key, fingerprint);
+        }
         IncidentApi.Tracked tracked;
         try {
             tracked = incidents.reportRelayed(
@@ -253,6 +294,72 @@ class GeoReport {
         return created(id, draft.accountId());
     }
 
+    /**
+     * A request located only by {@code address_string} or {@code address_id}, as the specification allows: it waits,
+     * like a 12345 order without coordinates, in the city centre's placement queue (the city is the one jurisdiction
+     * here), where a dispatcher finds the place on the map, which reports the incident. The client gets a token to
+     * learn the service_request_id by ({@code GET tokens/{token}}) once that is done.
+     */
+    private List<Map<String, Object>> enqueue(
+            Open311Clients.Client client, Draft draft, String key, String fingerprint) {
+        String token = token();
+        ReportIncident command = draft.command();
+        queue.enqueueOpen311(
+                QUEUED + token,
+                draft.item().code(),
+                command.text(),
+                command.address(),
+                command.reporterName(),
+                command.reporterPhone());
+        jdbc.sql("""
+                        INSERT INTO open311_request (token, client_id, request_key, fingerprint, service_code,
+                                                     description, media_url, attributes, created_at)
+                        VALUES (:token, :client, :key, :fingerprint, :service, :description, :media,
+                                CAST(:attributes AS jsonb), :now)
+                        """)
+                .param("token", token)
+                .param("client", client.id())
+                .param("key", key == null ? "auto:" + token : "key:" + key)
+                .param("fingerprint", fingerprint)
+                .param("service", draft.item().code())
+                .param("description", draft.description())
+                .param("media", draft.mediaUrl())
+                .param("attributes", JSON.writeValueAsString(draft.attributes()))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        return queued(token, draft.accountId());
+    }
+
+    /** The answer to a POST that waits for placement: the token and no service_request_id yet. */
+    private static List<Map<String, Object>> queued(String token, String accountId) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("token", token);
+        request.put(
+                "service_notice", "地址待市级综治中心在地图上确定位置后登记办理；请凭 token 查询 service_request_id（GET tokens/" + token + "）");
+        request.put("account_id", accountId);
+        return List.of(request);
+    }
+
+    private String token() {
+        StringBuilder token = new StringBuilder(TOKEN_LENGTH);
+        for (int i = 0; i < TOKEN_LENGTH; i++) {
+            token.append(TOKEN_LETTERS.charAt(random.nextInt(TOKEN_LETTERS.length())));
+        }
+        return token.toString();
+    }
+
+    /** A queued request was placed: from now on the token answers its incident, and it is listed as any other. */
+    @EventListener
+    void placed(PlacementQueue.Placed placed) {
+        if (!placed.orderId().startsWith(QUEUED)) {
+            return;
+        }
+        jdbc.sql("UPDATE open311_request SET incident_id = :incident WHERE token = :token AND incident_id IS NULL")
+                .param("incident", placed.incidentId())
+                .param("token", placed.orderId().substring(QUEUED.length()))
+                .update();
+    }
+
     /** What a valid request asks for. */
     private record Draft(
             CatalogItemView item,
@@ -269,7 +376,12 @@ class GeoReport {
         }
         CatalogItemView item = offered(serviceCode)
                 .orElseThrow(() -> Open311Exception.notFound("service_code " + serviceCode + " was not found"));
+        // lat and long, or null where only address_string or address_id place it
         double[] point = point(params);
+        String addressId = single(params, "address_id");
+        if (addressId != null && addressId.length() > MAX_ADDRESS) {
+            throw Open311Exception.badRequest("address_id may have at most " + MAX_ADDRESS + " characters");
+        }
         String description = Optional.ofNullable(single(params, "description")).orElse("");
         if (characters(description) > MAX_DESCRIPTION) {
             throw Open311Exception.badRequest(
@@ -297,23 +409,36 @@ class GeoReport {
         }
         return new Draft(
                 item,
-                new ReportIncident(item.code(), text, null, point[0], point[1], address, null, reporter, phone, null),
+                new ReportIncident(
+                        item.code(),
+                        text,
+                        null,
+                        point == null ? null : point[0],
+                        point == null ? null : point[1],
+                        address != null ? address : addressId == null ? null : "address_id " + addressId,
+                        null,
+                        reporter,
+                        phone,
+                        null),
                 description,
                 mediaUrl,
                 attributes,
                 single(params, "account_id"));
     }
 
-    /** Where: lat and long (WGS 84) are needed to find the grid; an address alone cannot be placed in one. */
+    /**
+     * Where: lat and long (WGS 84), which find the grid; null for a request with only an address_string or
+     * address_id, which a dispatcher places.
+     */
     private static double[] point(MultiValueMap<String, String> params) {
         String lat = single(params, "lat");
         String lng = single(params, "long");
         if (lat == null && lng == null) {
             if (single(params, "address_string") != null || single(params, "address_id") != null) {
-                throw Open311Exception.badRequest("lat and long were not provided: an address_string or address_id"
-                        + " alone cannot be placed in a grid here, send the location as lat and long (WGS 84)");
+                return null;
             }
-            throw Open311Exception.badRequest("A location was not provided: send lat and long (WGS 84)");
+            throw Open311Exception.badRequest(
+                    "A location was not provided: send lat and long (WGS 84), address_string or address_id");
         }
         if (lat == null || lng == null) {
             throw Open311Exception.badRequest("lat and long must be sent together");
@@ -474,33 +599,39 @@ class GeoReport {
         return han ? last + first : first + " " + last;
     }
 
-    private Optional<UUID> byKey(long client, String key, String fingerprint) {
-        record Earlier(UUID incident, String fingerprint) {}
+    /** An earlier request a retry repeats: its incident, or while it waits for placement its token. */
+    private record Earlier(UUID incident, String token, String fingerprint) {}
+
+    private static Earlier earlier(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Earlier(rs.getObject("incident_id", UUID.class), rs.getString("token"), rs.getString("fingerprint"));
+    }
+
+    private Optional<Earlier> byKey(long client, String key, String fingerprint) {
         Optional<Earlier> earlier = jdbc.sql("""
-                        SELECT incident_id, fingerprint FROM open311_request
+                        SELECT incident_id, token, fingerprint FROM open311_request
                          WHERE client_id = :client AND request_key = :key
                         """)
                 .param("client", client)
                 .param("key", "key:" + key)
-                .query((rs, n) -> new Earlier(rs.getObject("incident_id", UUID.class), rs.getString("fingerprint")))
+                .query(GeoReport::earlier)
                 .optional();
         if (earlier.isPresent() && !earlier.get().fingerprint().equals(fingerprint)) {
             throw Open311Exception.badRequest(
                     "Idempotency-Key " + key + " was already used for a different service request");
         }
-        return earlier.map(Earlier::incident);
+        return earlier;
     }
 
-    private Optional<UUID> recent(long client, String fingerprint) {
+    private Optional<Earlier> recent(long client, String fingerprint) {
         return jdbc.sql("""
-                        SELECT incident_id FROM open311_request
+                        SELECT incident_id, token, fingerprint FROM open311_request
                          WHERE client_id = :client AND fingerprint = :fingerprint AND created_at >= :since
                          ORDER BY created_at DESC LIMIT 1
                         """)
                 .param("client", client)
                 .param("fingerprint", fingerprint)
                 .param("since", Timestamp.from(clock.instant().minus(RETRY_WINDOW)))
-                .query(UUID.class)
+                .query(GeoReport::earlier)
                 .optional();
     }
 
@@ -611,14 +742,118 @@ class GeoReport {
                 .orElseThrow(() -> Open311Exception.notFound("service_request_id " + id + " was not found"));
     }
 
-    /** GET service_request_id from a token (the tracking code 查询码 given when it was posted). */
+    /**
+     * GET service_request_id from a token: the token of a request that waited for placement (its service_request_id
+     * empty until a dispatcher placed it), or a tracking code (查询码).
+     */
     List<Map<String, Object>> token(String token) {
+        String wanted = token.strip().toUpperCase(Locale.ROOT);
+        Optional<Optional<UUID>> queued = jdbc.sql("SELECT incident_id FROM open311_request WHERE token = :token")
+                .param("token", wanted)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("incident_id", UUID.class)))
+                .optional();
+        Map<String, Object> request = new LinkedHashMap<>();
+        if (queued.isPresent()) {
+            request.put("service_request_id", queued.get().map(UUID::toString).orElse(null));
+            request.put("token", wanted);
+            return List.of(request);
+        }
         UUID id = requests.withTrackingCode(token)
                 .orElseThrow(() -> Open311Exception.notFound("token " + token + " was not found"));
-        Map<String, Object> request = new LinkedHashMap<>();
         request.put("service_request_id", id.toString());
         request.put("token", requests.trackingCode(id).orElse(token));
         return List.of(request);
+    }
+
+    /**
+     * POST servicerequestupdates (the widely used extension): a resident's follow-up comment on a request the same
+     * client posted, which lands on the incident's history as 补充说明 and is told to the owning centre. The status a
+     * client may send is not taken: a resident does not open or close the city's work. With the client's {@code
+     * update_id}, sending it again adds nothing and answers the same.
+     */
+    @Transactional
+    List<Map<String, Object>> postUpdate(Open311Clients.Client client, MultiValueMap<String, String> params) {
+        onceEach(params, UPDATE_SINGLE_VALUED);
+        String requestId = single(params, "service_request_id");
+        if (requestId == null) {
+            throw Open311Exception.badRequest("service_request_id was not provided");
+        }
+        UUID id = uuid(requestId)
+                .filter(incident -> jdbc.sql("""
+                                SELECT EXISTS (SELECT 1 FROM open311_request
+                                                WHERE incident_id = :id AND client_id = :client)
+                                """)
+                        .param("id", incident)
+                        .param("client", client.id())
+                        .query(Boolean.class)
+                        .single())
+                .orElseThrow(() -> Open311Exception.notFound("service_request_id " + requestId + " was not found"));
+        String description = single(params, "description");
+        if (description == null) {
+            throw Open311Exception.badRequest("description was not provided: the text of the update");
+        }
+        String mediaUrl = single(params, "media_url");
+        if (mediaUrl != null
+                && (mediaUrl.length() > MAX_MEDIA_URL || !URL.matcher(mediaUrl).matches())) {
+            throw Open311Exception.badRequest(
+                    "media_url must be an http or https URL of at most " + MAX_MEDIA_URL + " characters");
+        }
+        String text = mediaUrl == null ? description : description + "\n【图片/视频】" + mediaUrl;
+        if (characters(text) > MAX_DESCRIPTION) {
+            throw Open311Exception.badRequest(
+                    "description may have at most " + MAX_DESCRIPTION + " characters, not " + characters(text));
+        }
+        String clientUpdate = single(params, "update_id");
+        if (clientUpdate != null) {
+            if (clientUpdate.length() > MAX_IDEMPOTENCY_KEY) {
+                throw Open311Exception.badRequest("update_id may have at most " + MAX_IDEMPOTENCY_KEY + " characters");
+            }
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 311))")
+                    .param("lock", "open311-update:" + client.id() + ":" + clientUpdate)
+                    .query()
+                    .listOfRows();
+            record Earlier(UUID incident, long sequence) {}
+            Optional<Earlier> earlier = jdbc.sql("""
+                            SELECT incident_id, sequence FROM open311_update
+                             WHERE client_id = :client AND client_update_id = :update
+                            """)
+                    .param("client", client.id())
+                    .param("update", clientUpdate)
+                    .query((rs, n) -> new Earlier(rs.getObject("incident_id", UUID.class), rs.getLong("sequence")))
+                    .optional();
+            if (earlier.isPresent()) {
+                if (!earlier.get().incident().equals(id)) {
+                    throw Open311Exception.badRequest(
+                            "update_id " + clientUpdate + " was already used for another service request");
+                }
+                return updated(id, earlier.get().sequence());
+            }
+        }
+        long sequence;
+        try {
+            sequence = incidents.supplementRelayed(id, text);
+        } catch (ErrorResponseException refused) {
+            throw translate(refused);
+        }
+        if (clientUpdate != null) {
+            jdbc.sql("""
+                            INSERT INTO open311_update (client_id, client_update_id, incident_id, sequence, created_at)
+                            VALUES (:client, :update, :id, :sequence, :now)
+                            """)
+                    .param("client", client.id())
+                    .param("update", clientUpdate)
+                    .param("id", id)
+                    .param("sequence", sequence)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+        }
+        return updated(id, sequence);
+    }
+
+    private static List<Map<String, Object>> updated(UUID id, long sequence) {
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("update_id", id + "-" + sequence);
+        return List.of(update);
     }
 
     /**

@@ -115,6 +115,14 @@ class GeoReportController {
         return format(format).respond(HttpStatus.OK, "service_request_updates", geoReport.updates(params));
     }
 
+    /** The extension's POST: a resident's follow-up comment, by the client that posted the request. */
+    @PostMapping("/open311/v2/servicerequestupdates.{format}")
+    ResponseEntity<String> postUpdate(@PathVariable String format, @RequestParam MultiValueMap<String, String> params) {
+        Open311Format answer = format(format);
+        Open311Clients.Client client = clients.authenticate(GeoReport.single(params, "api_key"));
+        return answer.respond(HttpStatus.CREATED, "service_request_updates", geoReport.postUpdate(client, params));
+    }
+
     private static Open311Format format(String extension) {
         return Open311Format.of(extension)
                 .orElseThrow(

@@ -223,4 +223,112 @@ class GeoReportForRealClientsTests {
 
         assertThat(description).isEqualTo("路灯坏了，请联系138****5678 或 0546-***1234，身份证3****************4");
     }
+
+    @Test
+    void aRequestWithOnlyAnAddressWaitsInThePlacementQueueUntilACityDispatcherPlacesIt() {
+        List<String[]> fields = new ArrayList<>(streetlight("小区北门路灯不亮 " + UUID.randomUUID()));
+        fields.removeIf(f -> f[0].equals("lat") || f[0].equals("long"));
+        fields.add(new String[] {"address_string", "东营区西城街道某小区北门"});
+        fields.add(new String[] {"phone", "13954600079"});
+
+        HttpResponse<String> posted = http.post("/open311/v2/requests.xml", fields);
+
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        Element answer = elements(xml(posted).getDocumentElement(), "request").get(0);
+        assertThat(children(answer)).containsExactly("token", "service_notice", "account_id");
+        String token = text(answer, "token");
+        JsonNode waiting =
+                json(http.get("/open311/v2/tokens/" + token + ".json")).get(0);
+        assertThat(waiting.get("service_request_id").isNull()).isTrue();
+        assertThat(waiting.get("token").asString()).isEqualTo(token);
+
+        String orderId = "OPEN311-" + token;
+        HttpResponse<String> queue = http.api("city.dispatcher", "GET", "/api/v1/hotline/orders", null);
+        assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+        JsonNode queued = null;
+        for (JsonNode order : json(queue)) {
+            if (order.get("orderId").asString().equals(orderId)) {
+                queued = order;
+            }
+        }
+        assertThat(queued).as(queue.body()).isNotNull();
+        assertThat(queued.get("source").asString()).isEqualTo("OPEN311");
+        assertThat(queued.get("address").asString()).isEqualTo("东营区西城街道某小区北门");
+        assertThat(queued.get("callerPhone").asString()).isEqualTo("139****0079");
+
+        HttpResponse<String> placed = http.api(
+                "city.dispatcher",
+                "POST",
+                "/api/v1/hotline/orders/" + orderId + "/placement",
+                Map.of("gridCode", spot.grid()));
+
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
+        String id = json(placed).get("incidentId").asString();
+        assertThat(json(http.get("/open311/v2/tokens/" + token + ".json"))
+                        .get(0)
+                        .get("service_request_id")
+                        .asString())
+                .isEqualTo(id);
+        JsonNode incident = json(http.api("city.dispatcher", "GET", "/api/v1/incidents/" + id, null));
+        assertThat(incident.get("channel").asString()).isEqualTo("CITIZEN");
+        assertThat(incident.get("gridCode").asString()).isEqualTo(spot.grid());
+        assertThat(incident.get("address").asString()).isEqualTo("东营区西城街道某小区北门");
+        assertThat(incident.get("reporterPhone").asString()).isEqualTo("139****0079");
+        assertThat(json(http.get("/open311/v2/requests/" + id + ".json"))
+                        .get(0)
+                        .get("description")
+                        .asString())
+                .startsWith("小区北门路灯不亮");
+        // an Open311 request is no hotline order: nothing goes back to the hotline about it
+        assertThat(jdbc.sql("SELECT count(*) FROM delivery WHERE subject = :order")
+                        .param("order", orderId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void aResidentsFollowUpLandsOnTheIncidentsHistoryAsASupplement() {
+        String id = posted(streetlight("路灯不亮 " + UUID.randomUUID()));
+        List<String[]> update = new ArrayList<>();
+        update.add(new String[] {"api_key", apiKey});
+        update.add(new String[] {"service_request_id", id});
+        update.add(new String[] {"update_id", "fms-" + UUID.randomUUID()});
+        update.add(new String[] {"updated_datetime", "2026-11-23T14:00:00+08:00"});
+        update.add(new String[] {"status", "OPEN"});
+        update.add(new String[] {"description", "补充：灯杆编号 A-12，晚上七点后不亮"});
+
+        HttpResponse<String> posted = http.post("/open311/v2/servicerequestupdates.json", update);
+        HttpResponse<String> again = http.post("/open311/v2/servicerequestupdates.xml", update);
+
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        assertThat(fieldNames(json(posted).get(0))).containsExactly("update_id");
+        String updateId = json(posted).get(0).get("update_id").asString();
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(text(
+                        elements(xml(again).getDocumentElement(), "request_update")
+                                .get(0),
+                        "update_id"))
+                .isEqualTo(updateId);
+        JsonNode history = json(http.api("city.dispatcher", "GET", "/api/v1/incidents/" + id + "/history", null))
+                .get("entries");
+        List<JsonNode> supplements = new ArrayList<>();
+        history.forEach(entry -> {
+            if (entry.get("action").asString().equals("SUPPLEMENT")) {
+                supplements.add(entry);
+            }
+        });
+        assertThat(supplements).singleElement().satisfies(entry -> {
+            assertThat(entry.get("actionLabel").asString()).isEqualTo("补充说明");
+            assertThat(entry.get("comment").asString()).isEqualTo("补充：灯杆编号 A-12，晚上七点后不亮");
+            assertThat(updateId).isEqualTo(id + "-" + entry.get("sequence").asLong());
+        });
+
+        String otherKey = http.issueKey("另一个接入系统 " + UUID.randomUUID());
+        List<String[]> stranger = new ArrayList<>(update);
+        stranger.set(0, new String[] {"api_key", otherKey});
+        stranger.set(2, new String[] {"update_id", "other-" + UUID.randomUUID()});
+        assertThat(http.post("/open311/v2/servicerequestupdates.json", stranger).statusCode())
+                .isEqualTo(404);
+    }
 }
