@@ -196,11 +196,11 @@ class IncidentActionsApiTests {
                         spot.villageDispatcher(), "/api/v1/incidents/" + id + "/dispatch", Map.of("mode", "BY_PIGEON")),
                 400,
                 "invalid-input");
-        // a resident who did not report it
+        // a resident who did not report it: for them it does not exist
         assertProblem(
                 api.post("resident", "/api/v1/incidents/" + id + "/evaluate", Map.of("satisfaction", "SATISFIED")),
-                409,
-                "conflict");
+                404,
+                "not-found");
         // an incident that does not exist
         assertThat(api.post(
                                 spot.villageDispatcher(),
