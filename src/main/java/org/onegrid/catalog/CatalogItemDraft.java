@@ -9,6 +9,8 @@ import java.util.List;
  * @param description may be null (none)
  * @param keywords may be null (none)
  * @param attributes may be null (none)
+ * @param published whether its reports may be published; null: for a new item, no in the categories 矛盾纠纷, 社会治安
+ *     and 公共卫生 (reports there are often personal) and yes elsewhere; for a change, as it was
  */
 public record CatalogItemDraft(
         String categoryCode,
@@ -23,4 +25,5 @@ public record CatalogItemDraft(
         boolean emergency,
         boolean autoEscalate,
         List<String> keywords,
-        List<AttributeDefinition> attributes) {}
+        List<AttributeDefinition> attributes,
+        Boolean published) {}

@@ -15,6 +15,8 @@ import java.util.List;
  * @param autoEscalate whether an overdue stage escalates the incident to the parent centre by itself
  * @param keywords words that point a free-text report to this item
  * @param attributes extra attributes a report asks for (Open311 service definition)
+ * @param published whether its reports may be published (Open311's public list of service requests: their text,
+ *     masked, and their point); false for items of a personal nature (矛盾纠纷, 社会治安, personal 公共卫生 items)
  * @param active whether the item is offered for new reports; inactive items stay readable by code
  * @param version rises with every change
  */
@@ -34,6 +36,7 @@ public record CatalogItemView(
         boolean autoEscalate,
         List<String> keywords,
         List<AttributeDefinition> attributes,
+        boolean published,
         boolean active,
         int version) {
 

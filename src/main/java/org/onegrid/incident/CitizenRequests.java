@@ -94,7 +94,7 @@ public class CitizenRequests {
     @Transactional(readOnly = true)
     public List<CitizenStatusChangeView> statusChanges(Instant from, Instant to, int limit) {
         return jdbc.sql("""
-                        SELECT h.incident_id, h.sequence, h.at, h.action, h.to_status,
+                        SELECT h.incident_id, h.sequence, h.at, h.action, h.to_status, i.item_code,
                                CASE WHEN h.to_status = 'CLOSED' THEN i.result
                                     WHEN h.action = 'REJECT' THEN h.comment END AS note
                           FROM incident_history h
@@ -120,7 +120,8 @@ public class CitizenRequests {
                             status.name(),
                             status.label(),
                             status.isOpen(),
-                            rs.getString("note"));
+                            rs.getString("note"),
+                            rs.getString("item_code"));
                 })
                 .list();
     }

@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param sequence the history entry's number within the incident
  * @param open whether the incident was still open after the change
  * @param note for the reporter: the result when it closed the incident, the reason when it rejected it
+ * @param itemCode the catalog item the incident was reported under, which says whether it may be published
  */
 public record CitizenStatusChangeView(
         UUID incidentId,
@@ -20,4 +21,5 @@ public record CitizenStatusChangeView(
         String status,
         String statusLabel,
         boolean open,
-        String note) {}
+        String note,
+        String itemCode) {}

@@ -432,6 +432,24 @@ public class IncidentApi {
         return reportAsCitizen(command, "relayed:" + source + ":" + idempotencyKey);
     }
 
+    /**
+     * 补充说明 of a resident's report without an account, relayed by the system the resident reported through (an
+     * Open311 client, which has checked that the report is one it posted): the text lands on the incident's history and
+     * the owning centre is told. Answers the new history entry's number.
+     */
+    @Transactional
+    public long supplementRelayed(UUID id, String text) {
+        IncidentStore.Loaded loaded = performed(
+                id,
+                new IncidentCommand.Plain(text == null ? "" : text.strip(), List.of()),
+                ANONYMOUS,
+                "SUPPLEMENT",
+                (incident, act) -> incident.supplement(act),
+                Role.RESIDENT);
+        List<HistoryEntry> history = loaded.incident().history();
+        return history.get(history.size() - 1).sequence();
+    }
+
     /** Who a resident without an account acts as: user 0, which no account has, in the role of a resident. */
     private static final StaffPrincipal ANONYMOUS = new StaffPrincipal(
             0, "anonymous", "群众", 0, null, null, "", "", java.util.Set.of(org.onegrid.staff.Role.RESIDENT));
@@ -563,6 +581,7 @@ public class IncidentApi {
             throw Problems.invalid("into", "into is required: the incident this one duplicates");
         }
         IncidentStore.Loaded survivor = store.load(new IncidentId(c.into()))
+                .filter(l -> canSee(me, l.incident().snapshot()))
                 .orElseThrow(() -> Problems.of(
                         HttpStatus.UNPROCESSABLE_CONTENT,
                         "unknown-incident",
@@ -830,7 +849,11 @@ public class IncidentApi {
             String action,
             BiFunction<Incident, Act, Decision> decide,
             Role... roles) {
-        IncidentStore.Loaded loaded = loaded(new IncidentId(id));
+        // outside the caller's scope the incident does not exist, exactly as when read: no other check runs first, so
+        // no refusal tells its status, region, grid or item to someone who may not see it
+        IncidentStore.Loaded loaded = store.load(new IncidentId(id))
+                .filter(l -> me == ANONYMOUS || canSee(me, l.incident().snapshot()))
+                .orElseThrow(() -> Problems.notFound("incident", id.toString()));
         Incident incident = loaded.incident();
         long version = incident.version();
         if (command.photoIds().size() > Incident.MAX_ATTACHMENTS) {

@@ -23,6 +23,9 @@ public class AuditLog {
     public static final String LOGIN_FAILED = "LOGIN_FAILED";
     public static final String LOGIN_REFUSED_LOCKED = "LOGIN_REFUSED_LOCKED";
     public static final String ACCOUNT_LOCKED = "ACCOUNT_LOCKED";
+    /** Too many wrong passwords from one address: that address may not sign in as the account for a while. */
+    public static final String SOURCE_LOCKED = "LOGIN_SOURCE_LOCKED";
+
     public static final String LOGOUT = "LOGOUT";
     public static final String USER_CREATED = "USER_CREATED";
     public static final String ADMIN_CREATED = "ADMIN_CREATED";

@@ -81,8 +81,15 @@ public class Staff {
         return regions.find(regionCode).map(user::canSee).orElse(false);
     }
 
-    /** A user as another user may see them: outside the viewer's scope they do not exist. */
+    /**
+     * A user as another user may see them: outside the viewer's scope they do not exist. A resident reads no staff
+     * profiles (as the list refuses them), only their own: every other id answers as one that does not exist, so that
+     * counting through the sequential ids tells a resident nothing.
+     */
     public Optional<UserView> findVisible(StaffPrincipal viewer, long id) {
+        if (isOnlyResident(viewer) && id != viewer.userId()) {
+            return Optional.empty();
+        }
         return users.findInScope(id, viewer.scopePath()).map(this::view);
     }
 
@@ -94,11 +101,15 @@ public class Staff {
      * @param text only users whose username or name contains this, or null
      */
     public PageView<UserView> list(StaffPrincipal viewer, Long orgId, Role role, String text, int page, int size) {
-        if (viewer.roles().equals(Set.of(Role.RESIDENT))) {
+        if (isOnlyResident(viewer)) {
             throw Problems.forbidden("群众账号不能查看工作人员名录");
         }
         UserRows.Page found = users.page(viewer.scopePath(), orgId, role, text, page, size);
         return new PageView<>(found.rows().stream().map(this::view).toList(), page, size, found.total());
+    }
+
+    private static boolean isOnlyResident(StaffPrincipal viewer) {
+        return viewer.roles().equals(Set.of(Role.RESIDENT));
     }
 
     /** Who works a grid: its workers, leader and deputy leaders. */

@@ -50,6 +50,7 @@ class CatalogEventsTests {
                 false,
                 false,
                 List.of("测试事件"),
+                null,
                 null);
     }
 

@@ -35,6 +35,7 @@ class ItemCacheTests {
                 List.of(),
                 List.of(),
                 true,
+                true,
                 version);
     }
 

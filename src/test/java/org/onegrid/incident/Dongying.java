@@ -96,6 +96,7 @@ final class Dongying {
                         false,
                         false,
                         List.of("噪音", "喇叭"),
+                        null,
                         null));
         item(
                 catalog,
@@ -114,6 +115,7 @@ final class Dongying {
                         false,
                         false,
                         List.of("油烟"),
+                        null,
                         null));
         item(
                 catalog,
@@ -132,6 +134,7 @@ final class Dongying {
                         false,
                         true,
                         List.of("扶手"),
+                        null,
                         null));
     }
 

@@ -164,9 +164,9 @@ class IncidentActionsApiTests {
         String id = report(Dongying.NOISE, "楼下商铺音响扰民");
         JsonNode before = api.incident(spot.villageDispatcher(), id);
 
-        // another county's dispatcher: not in their region
+        // another county's dispatcher: not in their region, so for them it does not exist, as when they read it
         assertProblem(
-                api.post("dongying.dispatcher", "/api/v1/incidents/" + id + "/accept", Map.of()), 403, "forbidden");
+                api.post("dongying.dispatcher", "/api/v1/incidents/" + id + "/accept", Map.of()), 404, "not-found");
         // a department cannot sign what was never dispatched; the refusal names its reason for programs
         HttpResponse<String> unsigned =
                 api.post(spot.handler("chengguan"), "/api/v1/incidents/" + id + "/sign", Map.of());
@@ -196,11 +196,11 @@ class IncidentActionsApiTests {
                         spot.villageDispatcher(), "/api/v1/incidents/" + id + "/dispatch", Map.of("mode", "BY_PIGEON")),
                 400,
                 "invalid-input");
-        // a resident who did not report it
+        // a resident who did not report it: for them it does not exist
         assertProblem(
                 api.post("resident", "/api/v1/incidents/" + id + "/evaluate", Map.of("satisfaction", "SATISFIED")),
-                409,
-                "conflict");
+                404,
+                "not-found");
         // an incident that does not exist
         assertThat(api.post(
                                 spot.villageDispatcher(),

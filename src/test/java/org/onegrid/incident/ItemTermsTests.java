@@ -48,6 +48,7 @@ class ItemTermsTests {
                 false,
                 false,
                 List.of(),
+                null,
                 null);
     }
 

@@ -25,6 +25,7 @@ final class Http {
 
     private final String base;
     private final HttpClient client;
+    private final Map<String, String> proxyHeaders = new java.util.LinkedHashMap<>();
 
     /** A client that follows no redirects; with {@code cookies}, it keeps a session like a browser. */
     Http(int port, boolean cookies) {
@@ -38,6 +39,18 @@ final class Http {
 
     Http(int port) {
         this(port, false);
+    }
+
+    /** Every request as the local reverse proxy forwards one from a client at {@code address}. */
+    Http from(String address) {
+        proxyHeaders.put("X-Forwarded-For", address);
+        return this;
+    }
+
+    /** Every request as the local reverse proxy forwards one that reached it over HTTPS. */
+    Http overHttps() {
+        proxyHeaders.put("X-Forwarded-Proto", "https");
+        return this;
     }
 
     HttpResponse<String> get(String path, String token) {
@@ -102,6 +115,7 @@ final class Http {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        proxyHeaders.forEach(request::header);
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -72,7 +72,7 @@ class LoginTests {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountForFifteenMinutesEvenAgainstTheRightPassword() {
+    void fiveWrongPasswordsFromOneAddressKeepItOutForFifteenMinutesEvenWithTheRightPassword() {
         String username = newAccount();
         Http http = new Http(port);
         for (int i = 1; i <= 4; i++) {
@@ -92,7 +92,7 @@ class LoginTests {
                 .extracting(AuditEntry::event)
                 .containsExactly(
                         AuditLog.LOGIN_REFUSED_LOCKED,
-                        AuditLog.ACCOUNT_LOCKED,
+                        AuditLog.SOURCE_LOCKED,
                         AuditLog.LOGIN_FAILED,
                         AuditLog.LOGIN_FAILED,
                         AuditLog.LOGIN_FAILED,
@@ -102,6 +102,73 @@ class LoginTests {
             assertThat(entry.userId()).isNotNull();
             assertThat(entry.remoteAddr()).isNotBlank();
         });
+    }
+
+    @Test
+    void wrongPasswordsFromSomeoneElseDoNotLockTheUserOut() {
+        String username = newAccount();
+        Http attacker = new Http(port).from("203.0.113.7");
+        for (int i = 1; i <= 4; i++) {
+            assertThat(attacker.token(username, "guess-" + i).statusCode()).isEqualTo(401);
+        }
+        assertThat(attacker.token(username, "guess-5").statusCode()).isEqualTo(423);
+        assertThat(attacker.token(username, PASSWORD).statusCode()).isEqualTo(423);
+
+        HttpResponse<String> owner = new Http(port).from("198.51.100.20").token(username, PASSWORD);
+
+        assertThat(owner.statusCode()).as(owner.body()).isEqualTo(200);
+        assertThat(audit.latest(username, 20))
+                .filteredOn(entry -> entry.event().equals(AuditLog.SOURCE_LOCKED))
+                .singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.remoteAddr()).isEqualTo("203.0.113.7");
+                    assertThat(entry.detail()).contains("203.0.113.7").contains("other addresses still may");
+                });
+    }
+
+    @Test
+    void onlyManyWrongPasswordsFromManyAddressesLockTheAccountAndTheAdministratorIsTold() {
+        String username = newAccount();
+        for (int address = 1; address <= 10; address++) {
+            Http guesser = new Http(port).from("203.0.113." + (100 + address));
+            for (int i = 1; i <= 5; i++) {
+                int status =
+                        guesser.token(username, "guess-" + address + "-" + i).statusCode();
+                assertThat(status).isIn(401, 423);
+            }
+        }
+
+        HttpResponse<String> owner = new Http(port).from("198.51.100.21").token(username, PASSWORD);
+
+        assertThat(owner.statusCode()).isEqualTo(423);
+        assertThat(audit.latest(username, 80))
+                .filteredOn(entry -> entry.event().equals(AuditLog.ACCOUNT_LOCKED))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.detail())
+                        .contains("50 wrong passwords")
+                        .contains("locked for everyone")
+                        .contains("administrator"));
+    }
+
+    @Test
+    void theSessionCookieStaysOnThisSiteAndIsSecureBehindHttps() {
+        Http proxied = new Http(port, true).overHttps();
+        String csrf = proxied.csrf("/login");
+
+        HttpResponse<String> signedIn = proxied.postForm(
+                "/login", Map.of("username", "dawang.dispatcher", "password", "Demo@2026", "_csrf", csrf));
+
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cookie).contains("SameSite=Lax").contains("HttpOnly").contains("Secure");
+        String plain = new Http(port, true)
+                .get("/login").headers().allValues("Set-Cookie").stream()
+                        .filter(c -> c.startsWith("JSESSIONID="))
+                        .findFirst()
+                        .orElse("");
+        assertThat(plain).contains("SameSite=Lax").doesNotContain("Secure");
     }
 
     @Test

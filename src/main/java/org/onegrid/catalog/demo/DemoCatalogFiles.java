@@ -36,7 +36,7 @@ record DemoCatalogFiles(List<CategoryRow> categories, List<Item> items) {
     record Item(int line, String code, CatalogItemDraft draft) {}
 
     private static final Pattern LIMIT = Pattern.compile("([1-9][0-9]*)([mh])");
-    private static final Set<String> FLAGS = Set.of("joint", "emergency", "escalate");
+    private static final Set<String> FLAGS = Set.of("joint", "emergency", "escalate", "public", "private");
     private static final int ITEM_COLUMNS = 12;
 
     static DemoCatalogFiles read(ObjectMapper json) {
@@ -76,7 +76,8 @@ record DemoCatalogFiles(List<CategoryRow> categories, List<Item> items) {
                     flags.contains("emergency"),
                     flags.contains("escalate"),
                     list(f[10]),
-                    attributes.getOrDefault(f[0], List.of()));
+                    attributes.getOrDefault(f[0], List.of()),
+                    flags.contains("public") ? Boolean.TRUE : flags.contains("private") ? Boolean.FALSE : null);
             items.add(new Item(line, f[0], draft));
         }
         Set<String> known = Set.copyOf(items.stream().map(Item::code).toList());

@@ -15,6 +15,7 @@ import org.onegrid.catalog.CatalogItemView;
 import org.onegrid.catalog.HandlingLevel;
 import org.onegrid.catalog.StageLimit;
 import org.onegrid.worktime.TimeMode;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
@@ -38,7 +39,7 @@ public class CatalogRows {
             SELECT i.code, i.name, i.category_code, c.name AS category_name, c.sort AS category_sort, i.description, i.department_codes,
                    i.level, i.accept_minutes, i.accept_mode, i.handle_minutes, i.handle_mode, i.verify_minutes,
                    i.verify_mode, i.joint_allowed, i.emergency, i.auto_escalate, i.keywords,
-                   i.attributes::text AS attributes, i.active AND c.active AS offered, i.version
+                   i.attributes::text AS attributes, i.published, i.active AND c.active AS offered, i.version
             FROM catalog_item i JOIN catalog_category c ON c.code = i.category_code
             """;
 
@@ -181,10 +182,12 @@ public class CatalogRows {
         return jdbc.sql("""
                         INSERT INTO catalog_item (code, category_code, name, description, department_codes, level,
                             accept_minutes, accept_mode, handle_minutes, handle_mode, verify_minutes, verify_mode,
-                            joint_allowed, emergency, auto_escalate, keywords, attributes)
+                            joint_allowed, emergency, auto_escalate, keywords, attributes, published)
                         VALUES (:code, :category, :name, :description, :departments, :level,
                             :acceptMinutes, :acceptMode, :handleMinutes, :handleMode, :verifyMinutes, :verifyMode,
-                            :joint, :emergency, :escalate, :keywords, CAST(:attributes AS jsonb))
+                            :joint, :emergency, :escalate, :keywords, CAST(:attributes AS jsonb),
+                            coalesce(:published, (SELECT name NOT IN ('矛盾纠纷', '社会治安', '公共卫生') FROM catalog_category
+                                                   WHERE code = :category), true))
                         ON CONFLICT (code) DO NOTHING
                         """).param("code", code).params(params(draft)).update() == 1;
     }
@@ -204,7 +207,7 @@ public class CatalogRows {
                             verify_minutes = :verifyMinutes, verify_mode = :verifyMode,
                             joint_allowed = :joint, emergency = :emergency, auto_escalate = :escalate,
                             keywords = :keywords, attributes = CAST(:attributes AS jsonb),
-                            active = coalesce(:active, active), version = version + 1, updated_at = now()
+                            published = coalesce(:published, published), active = coalesce(:active, active), version = version + 1, updated_at = now()
                         WHERE code = :code AND version = :version
                         RETURNING version
                         """)
@@ -256,6 +259,7 @@ public class CatalogRows {
         params.put("joint", draft.jointAllowed());
         params.put("emergency", draft.emergency());
         params.put("escalate", draft.autoEscalate());
+        params.put("published", new SqlParameterValue(Types.BOOLEAN, draft.published()));
         List<String> keywords = draft.keywords() == null
                 ? List.of()
                 : draft.keywords().stream().map(String::strip).toList();
@@ -281,6 +285,7 @@ public class CatalogRows {
                 rs.getBoolean("auto_escalate"),
                 strings(rs.getArray("keywords")),
                 json.readValue(rs.getString("attributes"), ATTRIBUTES),
+                rs.getBoolean("published"),
                 rs.getBoolean("offered"),
                 rs.getInt("version"));
     }

@@ -71,6 +71,9 @@ class CatalogEditorPage {
         private boolean emergency;
         private boolean autoEscalate;
         private boolean active;
+        /** "true" or "false"; "" for a new item that takes its category's default. */
+        private String published = "";
+
         private String keywords = "";
 
         /** A new item's form: in the chosen category, limits in working time, to be filled in. */
@@ -103,6 +106,7 @@ class CatalogEditorPage {
             f.emergency = item.emergency();
             f.autoEscalate = item.autoEscalate();
             f.active = item.active();
+            f.published = String.valueOf(item.published());
             f.keywords = String.join(", ", item.keywords());
             return f;
         }
@@ -235,6 +239,14 @@ class CatalogEditorPage {
             emergency = v;
         }
 
+        public String getPublished() {
+            return published;
+        }
+
+        public void setPublished(String v) {
+            published = v == null ? "" : v.strip();
+        }
+
         public boolean isAutoEscalate() {
             return autoEscalate;
         }
@@ -307,6 +319,7 @@ class CatalogEditorPage {
                 "emergency",
                 "autoEscalate",
                 "active",
+                "published",
                 "keywords");
     }
 
@@ -481,7 +494,8 @@ class CatalogEditorPage {
                 form.isEmergency(),
                 form.isAutoEscalate(),
                 list(form.getKeywords()),
-                attributes);
+                attributes,
+                form.getPublished().isEmpty() ? null : Boolean.valueOf(form.getPublished()));
     }
 
     /** @param item the item edited, or null for a new one */

@@ -42,6 +42,7 @@ final class CatalogJson {
             boolean autoEscalate,
             List<String> keywords,
             List<AttributeDefinition> attributes,
+            boolean published,
             boolean active,
             int version) {
 
@@ -63,6 +64,7 @@ final class CatalogJson {
                     view.autoEscalate(),
                     view.keywords(),
                     view.attributes(),
+                    view.published(),
                     view.active(),
                     view.version());
         }

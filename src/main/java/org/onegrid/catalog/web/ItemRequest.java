@@ -13,7 +13,8 @@ import org.onegrid.worktime.TimeMode;
 
 /**
  * The body of {@code POST /api/v1/catalog/items} and {@code PUT /api/v1/catalog/items/{code}}. Flags left out are
- * false; {@code version} is required to update; {@code active} left out keeps the item as it is.
+ * false; {@code version} is required to update; {@code active} left out keeps the item as it is, and so does {@code
+ * published} (a new item without it takes its category's default).
  */
 record ItemRequest(
         String code,
@@ -30,6 +31,7 @@ record ItemRequest(
         Boolean autoEscalate,
         List<String> keywords,
         List<AttributeRequest> attributes,
+        Boolean published,
         Boolean active,
         Integer version) {
 
@@ -62,7 +64,8 @@ record ItemRequest(
                         ? null
                         : attributes.stream()
                                 .map(a -> a == null ? null : a.definition())
-                                .toList());
+                                .toList(),
+                published);
     }
 
     /** A limit the rules can judge; one without minutes or mode is refused here, naming the missing part. */

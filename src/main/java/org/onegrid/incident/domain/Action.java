@@ -35,6 +35,8 @@ public enum Action {
     REOPEN("重办"),
     URGE("催办"),
     SUPERVISE("督办"),
+    /** 补充说明: the reporter adds to an open report (a detail, a follow-up), as its history shows it. */
+    SUPPLEMENT("补充说明"),
     REPLY_SUPERVISION("督办回复"),
     MARK_OVERDUE("超期"),
     RECOUNT_DEADLINE("期限重算");

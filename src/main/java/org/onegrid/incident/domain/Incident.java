@@ -142,11 +142,11 @@ public final class Incident {
                         !intake.text().isBlank(),
                         () -> invalid("description-required", "A report needs a description")))
                 .and(() -> when(
-                        intake.text().length() <= MAX_TEXT,
+                        characters(intake.text()) <= MAX_TEXT,
                         () -> invalid(
                                 "description-too-long",
                                 "A description may have at most " + MAX_TEXT + " characters, not "
-                                        + intake.text().length())))
+                                        + characters(intake.text()))))
                 .and(() -> when(
                         act.attachmentIds().size() <= MAX_ATTACHMENTS,
                         () -> invalid(
@@ -890,6 +890,43 @@ public final class Incident {
     }
 
     /**
+     * 补充说明 of an open incident by its reporter: the resident with the account that reported it, or for a report
+     * without an account the anonymous resident (whoever calls for them, the resident pages or an Open311 client, has
+     * proved to be the reporter's channel). The comment is the addition; the status does not change.
+     */
+    public Decision supplement(Act act) {
+        Actor actor = act.actor();
+        Decision decision = check(
+                        actor,
+                        Action.SUPPLEMENT,
+                        () -> when(
+                                actor.role() == Role.RESIDENT
+                                        && (intake.reporter().hasAccount()
+                                                ? intake.reporter().userId() == actor.userId()
+                                                : actor.isAnonymousResident()),
+                                () -> forbidden("supplement-by-reporter", "Only the reporter may add to a report")))
+                .and(() -> when(
+                        !act.comment().isBlank(),
+                        () -> invalid("supplement-text-required", "A supplement needs its text")))
+                .and(() -> when(
+                        characters(act.comment()) <= MAX_TEXT,
+                        () -> invalid(
+                                "supplement-too-long",
+                                "A supplement may have at most " + MAX_TEXT + " characters, not "
+                                        + characters(act.comment()))));
+        if (!decision.isAllowed()) {
+            return decision;
+        }
+        record(
+                act,
+                Action.SUPPLEMENT,
+                status,
+                null,
+                new IncidentSupplemented(id, act.at(), actor.userId(), owner.orgId()));
+        return decision;
+    }
+
+    /**
      * 督办 of an open incident by a higher centre or a leader of the owner's region or above: a supervision order
      * whose instruction is the comment, due {@code limit} from now.
      */
@@ -1381,6 +1418,11 @@ public final class Incident {
                 closedAt,
                 stageTimes,
                 supervisions);
+    }
+
+    /** A text's length as people count it: in characters (code points), so that an emoji counts one, not two. */
+    static int characters(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     @Override

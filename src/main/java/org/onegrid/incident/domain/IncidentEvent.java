@@ -27,6 +27,7 @@ public sealed interface IncidentEvent
                 IncidentEvaluated,
                 IncidentReopened,
                 IncidentUrged,
+                IncidentSupplemented,
                 IncidentSupervised,
                 IncidentDeadlineRecounted,
                 SupervisionReplied,

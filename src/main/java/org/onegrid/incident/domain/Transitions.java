@@ -63,6 +63,7 @@ public final class Transitions {
         for (Status open : List.of(REPORTED, ACCEPTED, DISPATCHED, IN_PROGRESS, HANDLED)) {
             rows.add(new Transition(open, ADD_SUPPORTER, open));
             rows.add(new Transition(open, URGE, open));
+            rows.add(new Transition(open, SUPPLEMENT, open));
             rows.add(new Transition(open, SUPERVISE, open));
             rows.add(new Transition(open, REPLY_SUPERVISION, open));
             rows.add(new Transition(open, MARK_OVERDUE, open));

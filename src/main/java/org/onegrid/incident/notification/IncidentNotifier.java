@@ -27,6 +27,7 @@ import org.onegrid.incident.domain.IncidentReturned;
 import org.onegrid.incident.domain.IncidentSigned;
 import org.onegrid.incident.domain.IncidentSnapshot;
 import org.onegrid.incident.domain.IncidentSupervised;
+import org.onegrid.incident.domain.IncidentSupplemented;
 import org.onegrid.incident.domain.IncidentUrged;
 import org.onegrid.incident.domain.IncidentVerificationFailed;
 import org.onegrid.incident.domain.Satisfaction;
@@ -338,6 +339,12 @@ class IncidentNotifier {
                 "URGED",
                 "催办：「" + f.itemName() + "」",
                 ownerAndDepartments(e.ownerOrgId(), e.departmentOrgIds()));
+    }
+
+    @EventListener
+    void on(IncidentSupplemented e) {
+        Facts f = facts(e.incidentId());
+        send(e.incidentId(), e.at(), "SUPPLEMENTED", "群众补充说明：「" + f.itemName() + "」", List.of(centre(e.ownerOrgId())));
     }
 
     @EventListener

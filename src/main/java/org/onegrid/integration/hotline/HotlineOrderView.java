@@ -6,6 +6,8 @@ import java.util.UUID;
 /**
  * A hotline work order as we hold it.
  *
+ * @param source {@code HOTLINE} (a 12345 work order) or {@code OPEN311} (an Open311 request with an address only,
+ *     whose order id is {@code OPEN311-} and its token)
  * @param state {@code PLACED} (it is an incident) or {@code AWAITING_PLACEMENT} (no location came with it: a city
  *     centre dispatcher places it on a grid, which reports the incident)
  * @param callerPhone masked ({@code 138****1234}); only while awaiting placement, the incident keeps it afterwards
@@ -13,6 +15,7 @@ import java.util.UUID;
  */
 record HotlineOrderView(
         String orderId,
+        String source,
         String state,
         UUID incidentId,
         String category,

@@ -22,6 +22,7 @@ import org.onegrid.region.Regions;
 import org.onegrid.shared.web.Problems;
 import org.onegrid.staff.Role;
 import org.onegrid.staff.StaffPrincipal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,6 +42,11 @@ class HotlineOrders {
 
     static final String AWAITING = "AWAITING_PLACEMENT";
     static final String PLACED = "PLACED";
+    /** A work order of the 12345 hotline. */
+    static final String HOTLINE = "HOTLINE";
+    /** An Open311 service request located only by an address (see {@link PlacementQueue}). */
+    static final String OPEN311 = "OPEN311";
+
     private static final DateTimeFormatter LOCAL =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
     private static final int MAX_TEXT = 3800;
@@ -51,6 +57,7 @@ class HotlineOrders {
     private final CallerCipher cipher;
     private final Regions regions;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
     HotlineOrders(
@@ -59,7 +66,9 @@ class HotlineOrders {
             IncidentApi incidents,
             CallerCipher cipher,
             Regions regions,
-            JsonMapper json) {
+            JsonMapper json,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.categories = categories;
         this.incidents = incidents;
@@ -158,8 +167,12 @@ class HotlineOrders {
         if (longitude == null && latitude == null && (gridCode == null || gridCode.isBlank())) {
             throw Problems.invalid("gridCode", "a placement names a grid (gridCode) or coordinates");
         }
+        if (OPEN311.equals(row.source())) {
+            return placeRelayed(row, gridCode, longitude, latitude, me);
+        }
         Row placed = new Row(
                 row.orderId(),
+                row.source(),
                 row.fingerprint(),
                 row.category(),
                 row.itemCode(),
@@ -205,6 +218,64 @@ class HotlineOrders {
         return view(lock(orderId).orElseThrow());
     }
 
+    /**
+     * Places an Open311 request that came with an address only: it becomes the resident's report it would have been
+     * with coordinates (channel {@code CITIZEN}, the resident without an account, a tracking code), at the place the
+     * dispatcher chose; the Open311 side learns its incident through {@link PlacementQueue.Placed}.
+     */
+    private HotlineOrderView placeRelayed(
+            Row row, String gridCode, Double longitude, Double latitude, StaffPrincipal me) {
+        UUID incident = incidents
+                .reportRelayed(
+                        new ReportIncident(
+                                row.itemCode(),
+                                row.text(),
+                                "CITIZEN",
+                                longitude,
+                                latitude,
+                                row.address(),
+                                blankToNull(gridCode),
+                                row.callerName(),
+                                cipher.decrypt(row.callerPhone()),
+                                List.of()),
+                        "placement",
+                        row.orderId())
+                .incident()
+                .id();
+        jdbc.sql("UPDATE hotline_order SET longitude = :lng, latitude = :lat, grid_code = :grid WHERE order_id = :id")
+                .param("id", row.orderId())
+                .param("lng", longitude)
+                .param("lat", latitude)
+                .param("grid", blankToNull(gridCode))
+                .update();
+        markPlaced(row.orderId(), incident, me.userId(), clock.instant());
+        events.publishEvent(new PlacementQueue.Placed(row.orderId(), row.source(), incident));
+        return view(lock(row.orderId()).orElseThrow());
+    }
+
+    /**
+     * Queues a report that has an address but no place on the map, from another channel than the hotline (an Open311
+     * request with only {@code address_string} or {@code address_id}), for the city centre's dispatchers to place.
+     */
+    void enqueue(PlacementQueue.Waiting waiting) {
+        jdbc.sql("""
+                INSERT INTO hotline_order (order_id, source, fingerprint, category_code, item_code, text, address,
+                                           caller_name, caller_phone, received_at)
+                VALUES (:orderId, :source, :fingerprint, :category, :item, :text, :address, :name, :phone, :now)
+                """)
+                .param("orderId", waiting.orderId())
+                .param("source", waiting.source())
+                .param("fingerprint", waiting.orderId())
+                .param("category", waiting.itemCode())
+                .param("item", waiting.itemCode())
+                .param("text", waiting.text())
+                .param("address", waiting.address())
+                .param("name", blankToNull(waiting.callerName()))
+                .param("phone", cipher.encrypt(blankToNull(waiting.callerPhone())))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
     /** The orders waiting for placement, oldest first: the city centre's queue. */
     @Transactional(readOnly = true)
     List<HotlineOrderView> awaitingPlacement(StaffPrincipal me, int limit) {
@@ -232,9 +303,9 @@ class HotlineOrders {
                 .map(this::view);
     }
 
-    /** The order an incident came from, if it came from the hotline. */
+    /** The order an incident came from, if it came from the hotline (not an Open311 request placed from the queue). */
     Optional<HotlineOrderView> ofIncident(UUID incidentId) {
-        return jdbc.sql("SELECT * FROM hotline_order WHERE incident_id = :id")
+        return jdbc.sql("SELECT * FROM hotline_order WHERE incident_id = :id AND source = 'HOTLINE'")
                 .param("id", incidentId)
                 .query(HotlineOrders::row)
                 .optional()
@@ -366,6 +437,7 @@ class HotlineOrders {
     private HotlineOrderView view(Row row) {
         return new HotlineOrderView(
                 row.orderId(),
+                row.source(),
                 row.incidentId() == null ? AWAITING : PLACED,
                 row.incidentId(),
                 row.category(),
@@ -384,6 +456,7 @@ class HotlineOrders {
 
     private record Row(
             String orderId,
+            String source,
             String fingerprint,
             String category,
             String itemCode,
@@ -402,6 +475,7 @@ class HotlineOrders {
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(
                 rs.getString("order_id"),
+                rs.getString("source"),
                 rs.getString("fingerprint"),
                 rs.getString("category_code"),
                 rs.getString("item_code"),

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +40,8 @@ import org.onegrid.incident.CitizenRequests;
 import org.onegrid.incident.CitizenStatusChangeView;
 import org.onegrid.incident.IncidentApi;
 import org.onegrid.incident.ReportIncident;
+import org.onegrid.integration.hotline.PlacementQueue;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,6 +74,50 @@ class GeoReport {
     static final int MAX_ADDRESS = 500;
     static final int MAX_NAME = 100;
 
+    /** The fields of a POST that take one value: one given twice is refused rather than one of them picked. */
+    static final List<String> SINGLE_VALUED = List.of(
+            "api_key",
+            "jurisdiction_id",
+            "service_code",
+            "lat",
+            "long",
+            "address_string",
+            "address_id",
+            "email",
+            "device_id",
+            "account_id",
+            "first_name",
+            "last_name",
+            "phone",
+            "description",
+            "media_url");
+
+    /** The fields of a POST servicerequestupdates that take one value. */
+    static final List<String> UPDATE_SINGLE_VALUED = List.of(
+            "api_key",
+            "jurisdiction_id",
+            "service_request_id",
+            "update_id",
+            "updated_datetime",
+            "status",
+            "description",
+            "media_url",
+            "email",
+            "first_name",
+            "last_name",
+            "title",
+            "phone",
+            "account_id");
+
+    /** The source of requests placed from the placement queue, and the prefix of their order ids there. */
+    static final String QUEUED = "OPEN311-";
+
+    private static final String TOKEN_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final int TOKEN_LENGTH = 12;
+
+    /** How far back the updates go when a client gives no start_date (the extension's default). */
+    static final Duration DEFAULT_UPDATES_SPAN = Duration.ofHours(24);
+
     private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter NOTICE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\]]+)\\](\\[\\])?");
@@ -83,8 +130,17 @@ class GeoReport {
     private final CitizenRequests requests;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PlacementQueue queue;
+    private final SecureRandom random = new SecureRandom();
 
-    GeoReport(Catalog catalog, IncidentApi incidents, CitizenRequests requests, JdbcClient jdbc, Clock clock) {
+    GeoReport(
+            Catalog catalog,
+            IncidentApi incidents,
+            CitizenRequests requests,
+            JdbcClient jdbc,
+            Clock clock,
+            PlacementQueue queue) {
+        this.queue = queue;
         this.catalog = catalog;
         this.incidents = incidents;
         this.requests = requests;
@@ -189,6 +245,7 @@ class GeoReport {
                         "Idempotency-Key must have 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
             }
         }
+        onceEach(params, SINGLE_VALUED);
         String fingerprint = fingerprint(params);
         // one request at a time per client and key (or fingerprint), so that two copies of a retry cannot both create
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 311))")
@@ -196,11 +253,17 @@ class GeoReport {
                 .query()
                 .listOfRows();
         // a retry is answered as the first request was, even if the catalog changed meanwhile
-        Optional<UUID> earlier = key != null ? byKey(client.id(), key, fingerprint) : recent(client.id(), fingerprint);
+        Optional<Earlier> earlier =
+                key != null ? byKey(client.id(), key, fingerprint) : recent(client.id(), fingerprint);
         if (earlier.isPresent()) {
-            return created(earlier.get(), single(params, "account_id"));
+            return earlier.get().incident() != null
+                    ? created(earlier.get().incident(), single(params, "account_id"))
+                    : queued(earlier.get().token(), single(params, "account_id"));
         }
         Draft draft = draft(params);
+        if (draft.command().longitude() == null) {
+            return enqueue(client, draft, key, fingerprint);
+        }
         IncidentApi.Tracked tracked;
         try {
             tracked = incidents.reportRelayed(
@@ -231,6 +294,72 @@ class GeoReport {
         return created(id, draft.accountId());
     }
 
+    /**
+     * A request located only by {@code address_string} or {@code address_id}, as the specification allows: it waits,
+     * like a 12345 order without coordinates, in the city centre's placement queue (the city is the one jurisdiction
+     * here), where a dispatcher finds the place on the map, which reports the incident. The client gets a token to
+     * learn the service_request_id by ({@code GET tokens/{token}}) once that is done.
+     */
+    private List<Map<String, Object>> enqueue(
+            Open311Clients.Client client, Draft draft, String key, String fingerprint) {
+        String token = token();
+        ReportIncident command = draft.command();
+        queue.enqueueOpen311(
+                QUEUED + token,
+                draft.item().code(),
+                command.text(),
+                command.address(),
+                command.reporterName(),
+                command.reporterPhone());
+        jdbc.sql("""
+                        INSERT INTO open311_request (token, client_id, request_key, fingerprint, service_code,
+                                                     description, media_url, attributes, created_at)
+                        VALUES (:token, :client, :key, :fingerprint, :service, :description, :media,
+                                CAST(:attributes AS jsonb), :now)
+                        """)
+                .param("token", token)
+                .param("client", client.id())
+                .param("key", key == null ? "auto:" + token : "key:" + key)
+                .param("fingerprint", fingerprint)
+                .param("service", draft.item().code())
+                .param("description", draft.description())
+                .param("media", draft.mediaUrl())
+                .param("attributes", JSON.writeValueAsString(draft.attributes()))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        return queued(token, draft.accountId());
+    }
+
+    /** The answer to a POST that waits for placement: the token and no service_request_id yet. */
+    private static List<Map<String, Object>> queued(String token, String accountId) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("token", token);
+        request.put(
+                "service_notice", "地址待市级综治中心在地图上确定位置后登记办理；请凭 token 查询 service_request_id（GET tokens/" + token + "）");
+        request.put("account_id", accountId);
+        return List.of(request);
+    }
+
+    private String token() {
+        StringBuilder token = new StringBuilder(TOKEN_LENGTH);
+        for (int i = 0; i < TOKEN_LENGTH; i++) {
+            token.append(TOKEN_LETTERS.charAt(random.nextInt(TOKEN_LETTERS.length())));
+        }
+        return token.toString();
+    }
+
+    /** A queued request was placed: from now on the token answers its incident, and it is listed as any other. */
+    @EventListener
+    void placed(PlacementQueue.Placed placed) {
+        if (!placed.orderId().startsWith(QUEUED)) {
+            return;
+        }
+        jdbc.sql("UPDATE open311_request SET incident_id = :incident WHERE token = :token AND incident_id IS NULL")
+                .param("incident", placed.incidentId())
+                .param("token", placed.orderId().substring(QUEUED.length()))
+                .update();
+    }
+
     /** What a valid request asks for. */
     private record Draft(
             CatalogItemView item,
@@ -247,11 +376,16 @@ class GeoReport {
         }
         CatalogItemView item = offered(serviceCode)
                 .orElseThrow(() -> Open311Exception.notFound("service_code " + serviceCode + " was not found"));
+        // lat and long, or null where only address_string or address_id place it
         double[] point = point(params);
+        String addressId = single(params, "address_id");
+        if (addressId != null && addressId.length() > MAX_ADDRESS) {
+            throw Open311Exception.badRequest("address_id may have at most " + MAX_ADDRESS + " characters");
+        }
         String description = Optional.ofNullable(single(params, "description")).orElse("");
-        if (description.length() > MAX_DESCRIPTION) {
+        if (characters(description) > MAX_DESCRIPTION) {
             throw Open311Exception.badRequest(
-                    "description may have at most " + MAX_DESCRIPTION + " characters, not " + description.length());
+                    "description may have at most " + MAX_DESCRIPTION + " characters, not " + characters(description));
         }
         String mediaUrl = single(params, "media_url");
         if (mediaUrl != null
@@ -275,23 +409,36 @@ class GeoReport {
         }
         return new Draft(
                 item,
-                new ReportIncident(item.code(), text, null, point[0], point[1], address, null, reporter, phone, null),
+                new ReportIncident(
+                        item.code(),
+                        text,
+                        null,
+                        point == null ? null : point[0],
+                        point == null ? null : point[1],
+                        address != null ? address : addressId == null ? null : "address_id " + addressId,
+                        null,
+                        reporter,
+                        phone,
+                        null),
                 description,
                 mediaUrl,
                 attributes,
                 single(params, "account_id"));
     }
 
-    /** Where: lat and long (WGS 84) are needed to find the grid; an address alone cannot be placed in one. */
+    /**
+     * Where: lat and long (WGS 84), which find the grid; null for a request with only an address_string or
+     * address_id, which a dispatcher places.
+     */
     private static double[] point(MultiValueMap<String, String> params) {
         String lat = single(params, "lat");
         String lng = single(params, "long");
         if (lat == null && lng == null) {
             if (single(params, "address_string") != null || single(params, "address_id") != null) {
-                throw Open311Exception.badRequest("lat and long were not provided: an address_string or address_id"
-                        + " alone cannot be placed in a grid here, send the location as lat and long (WGS 84)");
+                return null;
             }
-            throw Open311Exception.badRequest("A location was not provided: send lat and long (WGS 84)");
+            throw Open311Exception.badRequest(
+                    "A location was not provided: send lat and long (WGS 84), address_string or address_id");
         }
         if (lat == null || lng == null) {
             throw Open311Exception.badRequest("lat and long must be sent together");
@@ -432,9 +579,9 @@ class GeoReport {
         if (mediaUrl != null) {
             text.append("\n【图片/视频】").append(mediaUrl);
         }
-        if (text.length() > MAX_DESCRIPTION) {
+        if (characters(text.toString()) > MAX_DESCRIPTION) {
             throw Open311Exception.badRequest("description with its attributes and media_url may have at most "
-                    + MAX_DESCRIPTION + " characters, not " + text.length());
+                    + MAX_DESCRIPTION + " characters, not " + characters(text.toString()));
         }
         return text.toString();
     }
@@ -452,43 +599,57 @@ class GeoReport {
         return han ? last + first : first + " " + last;
     }
 
-    private Optional<UUID> byKey(long client, String key, String fingerprint) {
-        record Earlier(UUID incident, String fingerprint) {}
+    /** An earlier request a retry repeats: its incident, or while it waits for placement its token. */
+    private record Earlier(UUID incident, String token, String fingerprint) {}
+
+    private static Earlier earlier(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Earlier(rs.getObject("incident_id", UUID.class), rs.getString("token"), rs.getString("fingerprint"));
+    }
+
+    private Optional<Earlier> byKey(long client, String key, String fingerprint) {
         Optional<Earlier> earlier = jdbc.sql("""
-                        SELECT incident_id, fingerprint FROM open311_request
+                        SELECT incident_id, token, fingerprint FROM open311_request
                          WHERE client_id = :client AND request_key = :key
                         """)
                 .param("client", client)
                 .param("key", "key:" + key)
-                .query((rs, n) -> new Earlier(rs.getObject("incident_id", UUID.class), rs.getString("fingerprint")))
+                .query(GeoReport::earlier)
                 .optional();
         if (earlier.isPresent() && !earlier.get().fingerprint().equals(fingerprint)) {
             throw Open311Exception.badRequest(
                     "Idempotency-Key " + key + " was already used for a different service request");
         }
-        return earlier.map(Earlier::incident);
+        return earlier;
     }
 
-    private Optional<UUID> recent(long client, String fingerprint) {
+    private Optional<Earlier> recent(long client, String fingerprint) {
         return jdbc.sql("""
-                        SELECT incident_id FROM open311_request
+                        SELECT incident_id, token, fingerprint FROM open311_request
                          WHERE client_id = :client AND fingerprint = :fingerprint AND created_at >= :since
                          ORDER BY created_at DESC LIMIT 1
                         """)
                 .param("client", client)
                 .param("fingerprint", fingerprint)
                 .param("since", Timestamp.from(clock.instant().minus(RETRY_WINDOW)))
-                .query(UUID.class)
+                .query(GeoReport::earlier)
                 .optional();
     }
 
-    /** The answer to a POST: the id, the token (the resident's tracking code 查询码), the notice, the account. */
+    /**
+     * The answer to a POST that created its incident at once: the service_request_id and no token, as the
+     * specification answers one or the other. The resident's tracking code (查询码) is in the notice, for the client
+     * to show: it is what the resident follows and rates the report by on the resident pages.
+     */
     private List<Map<String, Object>> created(UUID id, String accountId) {
         CitizenRequestView view = requests.of(List.of(id)).stream().findFirst().orElseThrow();
+        String notice = notice(view);
+        Optional<String> code = requests.trackingCode(id);
+        if (code.isPresent()) {
+            notice = "查询码 " + code.get() + (notice == null ? "" : "；" + notice);
+        }
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("service_request_id", id.toString());
-        request.put("token", requests.trackingCode(id).orElse(null));
-        request.put("service_notice", notice(view));
+        request.put("service_notice", notice);
         request.put("account_id", accountId);
         return List.of(request);
     }
@@ -564,8 +725,12 @@ class GeoReport {
             }
         }
         Boolean open = statuses.size() == 1 ? statuses.iterator().next() : null;
-        Instant[] range = range(single(params, "start_date"), single(params, "end_date"), false);
-        return rows(requests.reported(codes, range[0], range[1], open, MAX_RESULTS));
+        Instant[] range = range(single(params, "start_date"), single(params, "end_date"));
+        // the public list holds only the reports of items that may be published; the others are answered by their id
+        // alone (which only the client that posted them knows), and then without their text or place
+        return rows(requests.reported(codes, range[0], range[1], open, MAX_RESULTS).stream()
+                .filter(v -> published(v.itemCode()))
+                .toList());
     }
 
     /** GET a service request; 404 for an id that is no resident's report. */
@@ -577,28 +742,134 @@ class GeoReport {
                 .orElseThrow(() -> Open311Exception.notFound("service_request_id " + id + " was not found"));
     }
 
-    /** GET service_request_id from a token (the tracking code 查询码 given when it was posted). */
+    /**
+     * GET service_request_id from a token: the token of a request that waited for placement (its service_request_id
+     * empty until a dispatcher placed it), or a tracking code (查询码).
+     */
     List<Map<String, Object>> token(String token) {
+        String wanted = token.strip().toUpperCase(Locale.ROOT);
+        Optional<Optional<UUID>> queued = jdbc.sql("SELECT incident_id FROM open311_request WHERE token = :token")
+                .param("token", wanted)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("incident_id", UUID.class)))
+                .optional();
+        Map<String, Object> request = new LinkedHashMap<>();
+        if (queued.isPresent()) {
+            request.put("service_request_id", queued.get().map(UUID::toString).orElse(null));
+            request.put("token", wanted);
+            return List.of(request);
+        }
         UUID id = requests.withTrackingCode(token)
                 .orElseThrow(() -> Open311Exception.notFound("token " + token + " was not found"));
-        Map<String, Object> request = new LinkedHashMap<>();
         request.put("service_request_id", id.toString());
         request.put("token", requests.trackingCode(id).orElse(token));
         return List.of(request);
     }
 
     /**
+     * POST servicerequestupdates (the widely used extension): a resident's follow-up comment on a request the same
+     * client posted, which lands on the incident's history as 补充说明 and is told to the owning centre. The status a
+     * client may send is not taken: a resident does not open or close the city's work. With the client's {@code
+     * update_id}, sending it again adds nothing and answers the same.
+     */
+    @Transactional
+    List<Map<String, Object>> postUpdate(Open311Clients.Client client, MultiValueMap<String, String> params) {
+        onceEach(params, UPDATE_SINGLE_VALUED);
+        String requestId = single(params, "service_request_id");
+        if (requestId == null) {
+            throw Open311Exception.badRequest("service_request_id was not provided");
+        }
+        UUID id = uuid(requestId)
+                .filter(incident -> jdbc.sql("""
+                                SELECT EXISTS (SELECT 1 FROM open311_request
+                                                WHERE incident_id = :id AND client_id = :client)
+                                """)
+                        .param("id", incident)
+                        .param("client", client.id())
+                        .query(Boolean.class)
+                        .single())
+                .orElseThrow(() -> Open311Exception.notFound("service_request_id " + requestId + " was not found"));
+        String description = single(params, "description");
+        if (description == null) {
+            throw Open311Exception.badRequest("description was not provided: the text of the update");
+        }
+        String mediaUrl = single(params, "media_url");
+        if (mediaUrl != null
+                && (mediaUrl.length() > MAX_MEDIA_URL || !URL.matcher(mediaUrl).matches())) {
+            throw Open311Exception.badRequest(
+                    "media_url must be an http or https URL of at most " + MAX_MEDIA_URL + " characters");
+        }
+        String text = mediaUrl == null ? description : description + "\n【图片/视频】" + mediaUrl;
+        if (characters(text) > MAX_DESCRIPTION) {
+            throw Open311Exception.badRequest(
+                    "description may have at most " + MAX_DESCRIPTION + " characters, not " + characters(text));
+        }
+        String clientUpdate = single(params, "update_id");
+        if (clientUpdate != null) {
+            if (clientUpdate.length() > MAX_IDEMPOTENCY_KEY) {
+                throw Open311Exception.badRequest("update_id may have at most " + MAX_IDEMPOTENCY_KEY + " characters");
+            }
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 311))")
+                    .param("lock", "open311-update:" + client.id() + ":" + clientUpdate)
+                    .query()
+                    .listOfRows();
+            record Earlier(UUID incident, long sequence) {}
+            Optional<Earlier> earlier = jdbc.sql("""
+                            SELECT incident_id, sequence FROM open311_update
+                             WHERE client_id = :client AND client_update_id = :update
+                            """)
+                    .param("client", client.id())
+                    .param("update", clientUpdate)
+                    .query((rs, n) -> new Earlier(rs.getObject("incident_id", UUID.class), rs.getLong("sequence")))
+                    .optional();
+            if (earlier.isPresent()) {
+                if (!earlier.get().incident().equals(id)) {
+                    throw Open311Exception.badRequest(
+                            "update_id " + clientUpdate + " was already used for another service request");
+                }
+                return updated(id, earlier.get().sequence());
+            }
+        }
+        long sequence;
+        try {
+            sequence = incidents.supplementRelayed(id, text);
+        } catch (ErrorResponseException refused) {
+            throw translate(refused);
+        }
+        if (clientUpdate != null) {
+            jdbc.sql("""
+                            INSERT INTO open311_update (client_id, client_update_id, incident_id, sequence, created_at)
+                            VALUES (:client, :update, :id, :sequence, :now)
+                            """)
+                    .param("client", client.id())
+                    .param("update", clientUpdate)
+                    .param("id", id)
+                    .param("sequence", sequence)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+        }
+        return updated(id, sequence);
+    }
+
+    private static List<Map<String, Object>> updated(UUID id, long sequence) {
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("update_id", id + "-" + sequence);
+        return List.of(update);
+    }
+
+    /**
      * GET servicerequestupdates (the widely used extension): every change of status of residents' reports from
-     * {@code start_date} (required) to {@code end_date} (default: now), oldest first, at most {@link #MAX_RESULTS}.
+     * {@code start_date} (default: 24 hours before {@code end_date}) to {@code end_date} (default: now), oldest first,
+     * at most {@link #MAX_RESULTS}.
      */
     List<Map<String, Object>> updates(MultiValueMap<String, String> params) {
-        Instant[] range = range(single(params, "start_date"), single(params, "end_date"), true);
+        Instant[] range = updatesRange(single(params, "start_date"), single(params, "end_date"));
         List<CitizenStatusChangeView> changes = requests.statusChanges(range[0], range[1], MAX_RESULTS);
         Map<UUID, Posted> posted =
                 posted(changes.stream().map(CitizenStatusChangeView::incidentId).toList());
         List<Map<String, Object>> out = new ArrayList<>();
         for (CitizenStatusChangeView change : changes) {
             Posted p = posted.get(change.incidentId());
+            boolean published = published(change.itemCode());
             Map<String, Object> update = new LinkedHashMap<>();
             update.put("update_id", change.incidentId() + "-" + change.sequence());
             update.put("service_request_id", change.incidentId().toString());
@@ -607,8 +878,12 @@ class GeoReport {
             update.put(
                     "description",
                     change.actionLabel() + "：" + change.statusLabel()
-                            + (change.note() == null || change.note().isBlank() ? "" : "。" + change.note()));
-            update.put("media_url", p != null && change.sequence() == 1 ? p.mediaUrl() : null);
+                            + (!published
+                                            || change.note() == null
+                                            || change.note().isBlank()
+                                    ? ""
+                                    : "。" + PersonalNumbers.masked(change.note())));
+            update.put("media_url", published && p != null && change.sequence() == 1 ? p.mediaUrl() : null);
             out.add(update);
         }
         return out;
@@ -620,27 +895,36 @@ class GeoReport {
         List<Map<String, Object>> out = new ArrayList<>();
         for (CitizenRequestView v : views) {
             Posted p = posted.get(v.id());
+            boolean published = published(v.itemCode());
             Map<String, Object> request = new LinkedHashMap<>();
             request.put("service_request_id", v.id().toString());
             request.put("status", v.open() ? "open" : "closed");
-            request.put("status_notes", statusNotes(v));
+            request.put("status_notes", published ? PersonalNumbers.masked(statusNotes(v)) : v.statusLabel());
             request.put("service_name", v.itemName());
             request.put("service_code", v.itemCode());
-            request.put("description", p == null ? v.text() : p.description());
+            request.put(
+                    "description", published ? PersonalNumbers.masked(p == null ? v.text() : p.description()) : null);
             request.put("agency_responsible", v.agency());
             request.put("service_notice", notice(v));
             request.put("requested_datetime", w3c(v.reportedAt()));
             request.put("updated_datetime", w3c(v.closedAt() != null && !v.open() ? v.closedAt() : v.updatedAt()));
             request.put("expected_datetime", w3c(v.deadline()));
-            request.put("address", v.address());
+            request.put("address", published ? PersonalNumbers.masked(v.address()) : null);
             request.put("address_id", null);
             request.put("zipcode", null);
-            request.put("lat", v.latitude());
-            request.put("long", v.longitude());
-            request.put("media_url", p == null ? null : p.mediaUrl());
+            request.put("lat", published ? v.latitude() : null);
+            request.put("long", published ? v.longitude() : null);
+            request.put("media_url", published && p != null ? p.mediaUrl() : null);
             out.add(request);
         }
         return out;
+    }
+
+    /**
+     * Whether reports of this catalog item may be published (the item says so); an item no longer found is not.
+     */
+    private boolean published(String itemCode) {
+        return catalog.item(itemCode).map(CatalogItemView::published).orElse(false);
     }
 
     private static String statusNotes(CitizenRequestView v) {
@@ -682,15 +966,12 @@ class GeoReport {
     }
 
     /**
-     * A query's time range: both ends given, or one (the other 90 days away), or none (the last 90 days, only where
-     * {@code startRequired} is false). 400 for an unreadable date, an end before the start, or more than 90 days.
+     * A query's time range: both ends given, or one (the other 90 days away), or none (the last 90 days). 400 for an
+     * unreadable date, an end before the start, or more than 90 days.
      */
-    private Instant[] range(String start, String end, boolean startRequired) {
+    private Instant[] range(String start, String end) {
         Instant from = start == null ? null : date("start_date", start);
         Instant to = end == null ? null : date("end_date", end);
-        if (from == null && startRequired) {
-            throw Open311Exception.badRequest("start_date was not provided: the time from which updates are wanted");
-        }
         Instant now = clock.instant();
         if (from == null && to == null) {
             to = now;
@@ -698,8 +979,19 @@ class GeoReport {
         } else if (from == null) {
             from = to.minus(MAX_SPAN);
         } else if (to == null) {
-            to = startRequired ? now : from.plus(MAX_SPAN);
+            to = from.plus(MAX_SPAN);
         }
+        return checked(from, to);
+    }
+
+    /** The updates' range: the end defaults to now, the start to 24 hours before the end. */
+    private Instant[] updatesRange(String start, String end) {
+        Instant to = end == null ? clock.instant() : date("end_date", end);
+        Instant from = start == null ? to.minus(DEFAULT_UPDATES_SPAN) : date("start_date", start);
+        return checked(from, to);
+    }
+
+    private static Instant[] checked(Instant from, Instant to) {
         if (to.isBefore(from)) {
             throw Open311Exception.badRequest("end_date must not be before start_date");
         }
@@ -737,6 +1029,21 @@ class GeoReport {
             return Optional.of(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /** A text's length in characters (code points): an emoji is one character, not two UTF-16 units. */
+    static int characters(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    /** 400 for a field of {@code names} given more than once: which of two values a client meant is not guessed. */
+    static void onceEach(MultiValueMap<String, String> params, List<String> names) {
+        for (String name : names) {
+            List<String> values = params.get(name);
+            if (values != null && values.size() > 1) {
+                throw Open311Exception.badRequest(name + " was given " + values.size() + " times; send it once");
+            }
         }
     }
 

@@ -30,7 +30,14 @@ class GeoReportAdvice {
 
     @ExceptionHandler
     ResponseEntity<String> refused(Open311Exception e, HttpServletRequest request) {
-        return errors(request, e.status(), e.getMessage());
+        ResponseEntity<String> refusal = errors(request, e.status(), e.getMessage());
+        if (e.retryAfter() == null) {
+            return refusal;
+        }
+        return ResponseEntity.status(refusal.getStatusCode())
+                .headers(refusal.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()))
+                .body(refusal.getBody());
     }
 
     @ExceptionHandler

@@ -99,8 +99,8 @@ class GeoReportController {
         Named named = named(file);
         String address = request.getRemoteAddr();
         if (unknownTokens.exhausted(address, UNKNOWN_TOKENS_PER_HOUR)) {
-            throw new Open311Exception(
-                    HttpStatus.TOO_MANY_REQUESTS, "Too many unknown tokens from this address; try again later");
+            throw Open311Exception.tooMany(
+                    "Too many unknown tokens from this address; try again later", unknownTokens.retryAfter(address));
         }
         try {
             return named.format().respond(HttpStatus.OK, "service_requests", geoReport.token(named.name()));
@@ -113,6 +113,14 @@ class GeoReportController {
     @GetMapping("/open311/v2/servicerequestupdates.{format}")
     ResponseEntity<String> updates(@PathVariable String format, @RequestParam MultiValueMap<String, String> params) {
         return format(format).respond(HttpStatus.OK, "service_request_updates", geoReport.updates(params));
+    }
+
+    /** The extension's POST: a resident's follow-up comment, by the client that posted the request. */
+    @PostMapping("/open311/v2/servicerequestupdates.{format}")
+    ResponseEntity<String> postUpdate(@PathVariable String format, @RequestParam MultiValueMap<String, String> params) {
+        Open311Format answer = format(format);
+        Open311Clients.Client client = clients.authenticate(GeoReport.single(params, "api_key"));
+        return answer.respond(HttpStatus.CREATED, "service_request_updates", geoReport.postUpdate(client, params));
     }
 
     private static Open311Format format(String extension) {

@@ -18,7 +18,6 @@ import org.onegrid.shared.web.Throttle;
 import org.onegrid.staff.AuditLog;
 import org.onegrid.staff.Role;
 import org.onegrid.staff.StaffPrincipal;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -169,9 +168,9 @@ class Open311Clients {
             throw Open311Exception.forbidden("api_key was revoked");
         }
         if (!posts.allow(row.id(), row.requestsPerHour())) {
-            throw new Open311Exception(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "This api_key may post " + row.requestsPerHour() + " service requests per hour; try again later");
+            throw Open311Exception.tooMany(
+                    "This api_key may post " + row.requestsPerHour() + " service requests per hour; try again later",
+                    posts.retryAfter(row.id()));
         }
         jdbc.sql("UPDATE open311_client SET last_used_at = :now WHERE id = :id")
                 .param("now", Timestamp.from(clock.instant()))

@@ -116,6 +116,46 @@ enum Open311Format {
         if (value instanceof Double d) {
             return BigDecimal.valueOf(d).toPlainString();
         }
-        return value.toString();
+        return xmlChars(value.toString());
+    }
+
+    /**
+     * The text without the characters XML 1.0 forbids (control characters other than tab, line feed and carriage
+     * return, unpaired surrogates, U+FFFE and U+FFFF): the stream writer escapes markup but writes these raw, and one
+     * of them in a stored description would make every document that lists it unreadable for every client.
+     */
+    static String xmlChars(String text) {
+        int length = text.length();
+        for (int i = 0; i < length; ) {
+            int c = text.codePointAt(i);
+            if (!allowedInXml(c) || (Character.isSurrogate(text.charAt(i)) && Character.charCount(c) == 1)) {
+                return dropForbidden(text);
+            }
+            i += Character.charCount(c);
+        }
+        return text;
+    }
+
+    private static String dropForbidden(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int width = Character.charCount(c);
+            boolean unpaired = width == 1 && Character.isSurrogate(text.charAt(i));
+            if (allowedInXml(c) && !unpaired) {
+                out.appendCodePoint(c);
+            }
+            i += width;
+        }
+        return out.toString();
+    }
+
+    private static boolean allowedInXml(int c) {
+        return c == 0x9
+                || c == 0xA
+                || c == 0xD
+                || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
     }
 }

@@ -44,6 +44,26 @@ public final class Throttle {
         }
     }
 
+    /**
+     * How long until {@code key} may act again after being refused: until its oldest counted use leaves the window (at
+     * least one second, as {@code Retry-After} counts whole seconds).
+     */
+    public Duration retryAfter(Object key) {
+        Deque<Instant> times = seen.get(key);
+        Instant oldest = null;
+        if (times != null) {
+            synchronized (times) {
+                oldest = times.peekFirst();
+            }
+        }
+        if (oldest == null) {
+            return Duration.ofSeconds(1);
+        }
+        Duration wait = Duration.between(clock.instant(), oldest.plus(window));
+        long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+        return Duration.ofSeconds(seconds);
+    }
+
     /** Whether {@code key} has used up {@code limit} in the window, without counting a use. */
     public boolean exhausted(Object key, int limit) {
         Deque<Instant> times = seen.get(key);

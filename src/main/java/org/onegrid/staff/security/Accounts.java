@@ -3,6 +3,7 @@ package org.onegrid.staff.security;
 import java.util.Set;
 import org.onegrid.staff.Role;
 import org.onegrid.staff.UserCreated;
+import org.onegrid.staff.persistence.LoginFailureRows;
 import org.onegrid.staff.persistence.TokenRows;
 import org.onegrid.staff.persistence.UserRows;
 import org.onegrid.staff.persistence.UserRows.NewUser;
@@ -23,14 +24,17 @@ public class Accounts {
     private final DataCipher cipher;
     private final ApplicationEventPublisher events;
     private final TokenRows tokens;
+    private final LoginFailureRows failures;
 
     Accounts(
             UserRows users,
             PasswordEncoder passwords,
             DataCipher cipher,
             ApplicationEventPublisher events,
-            TokenRows tokens) {
+            TokenRows tokens,
+            LoginFailureRows failures) {
         this.users = users;
+        this.failures = failures;
         this.tokens = tokens;
         this.passwords = passwords;
         this.cipher = cipher;
@@ -61,6 +65,7 @@ public class Accounts {
     @Transactional
     public void setPassword(long userId, String rawPassword) {
         users.setPassword(userId, passwords.encode(rawPassword));
+        failures.clearAll(userId);
         tokens.revokeAll(userId, java.time.Instant.now());
     }
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.onegrid.staff.AuditLog;
 import org.onegrid.staff.StaffPrincipal;
+import org.onegrid.staff.persistence.LoginFailureRows;
 import org.onegrid.staff.persistence.UserRows;
 import org.onegrid.staff.persistence.UserRows.Credentials;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -13,8 +14,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks a username and password for every way of signing in (login form, API token), counts wrong passwords,
- * locks an account after too many of them, and audits each outcome.
+ * Checks a username and password for every way of signing in (login form, API token), counts wrong passwords, and
+ * audits each outcome. Wrong passwords are counted per account and source address (登录失败处理, MLPS level 3): a few
+ * from one address keep that address out of the account for a while, and only a much larger count from all addresses
+ * together locks the account itself, so that whoever knows a username cannot lock its owner out.
  */
 @Service
 public class Authenticator {
@@ -25,10 +28,17 @@ public class Authenticator {
     private final PasswordEncoder passwords;
     private final StaffSecurityProperties properties;
     private final AuditLog audit;
+    private final LoginFailureRows failures;
     private volatile String dummyHash;
 
-    Authenticator(UserRows users, PasswordEncoder passwords, StaffSecurityProperties properties, AuditLog audit) {
+    Authenticator(
+            UserRows users,
+            PasswordEncoder passwords,
+            StaffSecurityProperties properties,
+            AuditLog audit,
+            LoginFailureRows failures) {
         this.users = users;
+        this.failures = failures;
         this.passwords = passwords;
         this.properties = properties;
         this.audit = audit;
@@ -50,34 +60,68 @@ public class Authenticator {
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
         Credentials account = found.get();
+        String source = remoteAddr == null || remoteAddr.isBlank() ? "-" : remoteAddr;
         Instant now = Instant.now();
         if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
             audit.record(name, account.id(), AuditLog.LOGIN_REFUSED_LOCKED, remoteAddr, channel);
             throw locked(account.lockedUntil());
         }
+        Optional<Instant> sourceLocked = failures.lockedUntil(account.id(), source, now);
+        if (sourceLocked.isPresent()) {
+            audit.record(name, account.id(), AuditLog.LOGIN_REFUSED_LOCKED, remoteAddr, channel + ": this address");
+            throw locked(sourceLocked.get());
+        }
         if (password == null || !passwords.matches(password, account.passwordHash())) {
-            Optional<Instant> lockedNow = users.recordFailure(
-                    account.id(), properties.maxFailedAttempts(), now.plus(properties.lockDuration()));
-            audit.record(name, account.id(), AuditLog.LOGIN_FAILED, remoteAddr, channel + ": wrong password");
-            if (lockedNow.isPresent()) {
-                audit.record(
-                        name,
-                        account.id(),
-                        AuditLog.ACCOUNT_LOCKED,
-                        remoteAddr,
-                        properties.maxFailedAttempts() + " wrong passwords; locked until " + lockedNow.get());
-                throw locked(lockedNow.get());
-            }
-            throw new BadCredentialsException(BAD_CREDENTIALS);
+            throw wrongPassword(name, account, source, remoteAddr, channel, now);
         }
         if (!account.enabled()) {
             audit.record(name, account.id(), AuditLog.LOGIN_FAILED, remoteAddr, channel + ": account disabled");
             throw new DisabledException("账号已停用");
         }
         users.recordSuccess(account.id());
+        failures.clear(account.id(), source);
         StaffPrincipal principal = users.find(account.id()).orElseThrow().principal();
         audit.record(name, account.id(), AuditLog.LOGIN, remoteAddr, channel);
         return principal;
+    }
+
+    /**
+     * Counts a wrong password twice: for the account and this source address, whose count locks the address out of
+     * the account ({@code max-failed-attempts}); and for the account as a whole, whose much larger count locks the
+     * account for everyone ({@code max-failed-attempts-per-account}). Each lock is in the audit log, the account's with
+     * what the administrator needs to know.
+     */
+    private RuntimeException wrongPassword(
+            String name, Credentials account, String source, String remoteAddr, String channel, Instant now) {
+        Instant until = now.plus(properties.lockDuration());
+        audit.record(name, account.id(), AuditLog.LOGIN_FAILED, remoteAddr, channel + ": wrong password");
+        Optional<Instant> accountLocked =
+                users.recordFailure(account.id(), properties.maxFailedAttemptsPerAccount(), until);
+        if (accountLocked.isPresent()) {
+            audit.record(
+                    name,
+                    account.id(),
+                    AuditLog.ACCOUNT_LOCKED,
+                    remoteAddr,
+                    properties.maxFailedAttemptsPerAccount() + " wrong passwords in a row from any address (the last"
+                            + " from " + source + "): the account is locked for everyone until " + accountLocked.get()
+                            + "; someone may be guessing its password, an administrator setting a new one lifts it");
+            return locked(accountLocked.get());
+        }
+        Optional<Instant> sourceLocked =
+                failures.recordFailure(account.id(), source, properties.maxFailedAttempts(), now, until);
+        if (sourceLocked.isPresent()) {
+            audit.record(
+                    name,
+                    account.id(),
+                    AuditLog.SOURCE_LOCKED,
+                    remoteAddr,
+                    properties.maxFailedAttempts() + " wrong passwords from " + source
+                            + ": this address may not sign in" + " as " + name + " until " + sourceLocked.get()
+                            + "; other addresses still may");
+            return locked(sourceLocked.get());
+        }
+        return new BadCredentialsException(BAD_CREDENTIALS);
     }
 
     /** The message a locked account gets, e.g. 账号已锁定，请15分钟后再试. */

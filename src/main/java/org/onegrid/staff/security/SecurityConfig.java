@@ -1,10 +1,13 @@
 package org.onegrid.staff.security;
 
 import java.util.Map;
+import org.onegrid.shared.web.MapTiles;
 import org.onegrid.staff.AuditLog;
 import org.onegrid.staff.StaffPrincipal;
 import org.onegrid.staff.persistence.UserRows;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -67,6 +70,17 @@ class SecurityConfig {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Content-Security-Policy (with a nonce per request), Referrer-Policy and Permissions-Policy on every answer, ahead
+     * of Spring Security's filters so that a redirect to the login page or a refusal carries them too.
+     */
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders(MapTiles tiles) {
+        FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders(tiles));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     @Bean

@@ -33,7 +33,8 @@ class CatalogRulesTests {
                 false,
                 false,
                 List.of("油烟", "饭店"),
-                List.of());
+                List.of(),
+                null);
     }
 
     static CatalogItemDraft with(
@@ -55,7 +56,8 @@ class CatalogRulesTests {
                 d.emergency(),
                 d.autoEscalate(),
                 keywords,
-                attributes);
+                attributes,
+                null);
     }
 
     List<String> fields(List<Violation> violations) {
@@ -157,6 +159,7 @@ class CatalogRulesTests {
                 false,
                 false,
                 false,
+                null,
                 null,
                 null);
         assertThat(fields(rules.check(bad))).containsExactly("categoryCode", "name", "description", "level");

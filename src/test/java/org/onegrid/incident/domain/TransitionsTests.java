@@ -206,6 +206,7 @@ class TransitionsTests {
                 case EVALUATE -> incident.evaluate(city.by(resident), Satisfaction.DISSATISFIED);
                 case REOPEN -> incident.reopen(city.by(wenhuiDispatcher));
                 case URGE -> incident.urge(city.by(districtDispatcher).saying("请加快办理"));
+                case SUPPLEMENT -> incident.supplement(city.by(resident).saying("摊位在东门外侧"));
                 case SUPERVISE ->
                     incident.supervise(city.by(districtDispatcher).saying("请于今日内处置完毕"), TimeLimit.workingHours(8));
                 case REPLY_SUPERVISION ->

@@ -39,6 +39,14 @@ final class Open311Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET with headers, e.g. those a reverse proxy adds. */
+    HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** A form post; {@code fields} are name-value pairs, a name may come more than once. */
     HttpResponse<String> post(String path, List<String[]> fields, Map<String, String> headers) {
         String form = fields.stream()

@@ -14,7 +14,7 @@ class DataCipherTests {
         java.util.Arrays.fill(key, fill);
         return new DataCipher(
                 new StaffSecurityProperties(
-                        Base64.getEncoder().encodeToString(key), Duration.ofHours(12), 5, Duration.ofMinutes(15)),
+                        Base64.getEncoder().encodeToString(key), Duration.ofHours(12), 5, 50, Duration.ofMinutes(15)),
                 null);
     }
 
@@ -63,6 +63,7 @@ class DataCipherTests {
                         Base64.getEncoder().encodeToString(new byte[16]),
                         Duration.ofHours(1),
                         5,
+                        50,
                         Duration.ofMinutes(1)),
                 null);
         assertThatThrownBy(() -> cipher.encrypt("x", Phones.CONTEXT)).hasMessageContaining("32 bytes");

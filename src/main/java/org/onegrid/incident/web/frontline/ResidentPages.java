@@ -1,6 +1,7 @@
 package org.onegrid.incident.web.frontline;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import org.onegrid.incident.ReportIncident;
 import org.onegrid.incident.persistence.TrackingCodes;
 import org.onegrid.region.Grids;
 import org.onegrid.shared.web.Throttle;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -123,9 +126,9 @@ class ResidentPages {
             @PathVariable String code,
             @RequestParam(name = "new", required = false) String fresh,
             HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
-        // whoever tried too many unknown codes is told to wait, even for a right one: guessing gains nothing
-        if (lookups.exhausted(request.getRemoteAddr(), UNKNOWN_CODES_PER_HOUR)) {
+        if (guessing(request, response)) {
             model.addAttribute("busy", true);
             model.addAttribute("code", code);
             return "resident/track-form";
@@ -146,8 +149,16 @@ class ResidentPages {
     String rate(
             @PathVariable String code,
             @RequestParam(defaultValue = "") String satisfaction,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
+        // a rating names a code too: guessing by rating is counted and stopped like guessing by looking up
+        if (guessing(request, response)) {
+            model.addAttribute("busy", true);
+            model.addAttribute("code", code);
+            return "resident/track-form";
+        }
         try {
             incidents.evaluateByCode(code, satisfaction);
         } catch (RuntimeException e) {
@@ -156,6 +167,7 @@ class ResidentPages {
             }
             Optional<PublicIncidentView> found = incidents.track(code);
             if (found.isEmpty()) {
+                lookups.allow(request.getRemoteAddr(), UNKNOWN_CODES_PER_HOUR);
                 model.addAttribute("unknown", true);
                 model.addAttribute("code", code);
                 return "resident/track-form";
@@ -166,5 +178,22 @@ class ResidentPages {
         }
         redirect.addFlashAttribute("rated", true);
         return "redirect:/r/track/" + TrackingCodes.normalise(code);
+    }
+
+    /**
+     * Whether this address tried too many unknown codes within the hour; then it is answered 429 with when to try
+     * again, even for a right code, so that guessing gains nothing. The address is the client's as the trusted proxy
+     * forwards it (see OPERATIONS), not the proxy's own.
+     */
+    private boolean guessing(HttpServletRequest request, HttpServletResponse response) {
+        String address = request.getRemoteAddr();
+        if (!lookups.exhausted(address, UNKNOWN_CODES_PER_HOUR)) {
+            return false;
+        }
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(
+                HttpHeaders.RETRY_AFTER,
+                String.valueOf(lookups.retryAfter(address).toSeconds()));
+        return true;
     }
 }
