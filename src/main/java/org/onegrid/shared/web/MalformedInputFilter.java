@@ -36,6 +36,11 @@ class MalformedInputFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST) {
+            // the error page of a refused request: its parameters are known to be unreadable
+            chain.doFilter(request, response);
+            return;
+        }
         Optional<Refusal> refusal = check(request);
         if (refusal.isPresent()) {
             Refusal r = refusal.get();
@@ -55,8 +60,7 @@ class MalformedInputFilter extends OncePerRequestFilter {
             parameters = request.getParameterMap();
         } catch (IllegalStateException e) {
             if (multipart) {
-                // an upload over its limit: Spring MVC answers it as the endpoint's own refusal (413)
-                return Optional.empty();
+                return unreadableUpload(e);
             }
             return Optional.of(unreadable(e));
         }
@@ -79,7 +83,7 @@ class MalformedInputFilter extends OncePerRequestFilter {
             try {
                 parts = request.getParts();
             } catch (IllegalStateException | IOException | ServletException e) {
-                return Optional.empty();
+                return unreadableUpload(e);
             }
             for (Part part : parts) {
                 String fileName = part.getSubmittedFileName();
@@ -93,6 +97,27 @@ class MalformedInputFilter extends OncePerRequestFilter {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * An upload Tomcat could not parse: over its size it is left to Spring MVC, which answers it as the endpoint's own
+     * refusal (413); otherwise (a file name with a NUL, a broken body) it is refused here.
+     */
+    private static Optional<Refusal> unreadableUpload(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String type = t.getClass().getSimpleName();
+            if (type.contains("SizeLimitExceeded") || type.equals("SizeException")) {
+                return Optional.empty();
+            }
+            if (type.equals("InvalidFileNameException")) {
+                return Optional.of(new Refusal(
+                        HttpStatus.BAD_REQUEST,
+                        "file name",
+                        "an uploaded file's name holds a character no text may hold (a NUL)"));
+            }
+        }
+        return Optional.of(new Refusal(
+                HttpStatus.BAD_REQUEST, "body", "The multipart body cannot be read: its parts are malformed"));
     }
 
     private static Refusal unreadable(IllegalStateException e) {
