@@ -1,9 +1,5 @@
 package org.onegrid.integration.open311;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.onegrid.shared.web.ErrorFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,13 +20,7 @@ class Open311Errors implements ErrorFormat {
     }
 
     @Override
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
-            throws IOException {
-        String path = (String) request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
-        ResponseEntity<String> errors =
-                GeoReportAdvice.errors(path == null ? request.getRequestURI() : path, status, detail);
-        response.setStatus(status.value());
-        response.setContentType(String.valueOf(errors.getHeaders().getContentType()));
-        response.getOutputStream().write(errors.getBody().getBytes(StandardCharsets.UTF_8));
+    public ResponseEntity<String> answer(String path, HttpStatus status, String detail) {
+        return GeoReportAdvice.errors(path, status, detail);
     }
 }

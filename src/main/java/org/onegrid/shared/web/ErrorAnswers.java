@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -80,7 +82,11 @@ class ErrorAnswers implements ErrorController {
         String detail = detail(request, status);
         for (ErrorFormat format : formats) {
             if (format.covers(path)) {
-                format.write(request, response, status, detail);
+                ResponseEntity<String> answer = format.answer(path, status, detail);
+                response.setStatus(answer.getStatusCode().value());
+                response.setContentType(String.valueOf(answer.getHeaders().getContentType()));
+                response.getOutputStream()
+                        .write(String.valueOf(answer.getBody()).getBytes(StandardCharsets.UTF_8));
                 return null;
             }
         }

@@ -1,9 +1,7 @@
 package org.onegrid.shared.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The form errors take for requests under some path, where it is neither the API's problem details nor the pages'
@@ -16,7 +14,6 @@ public interface ErrorFormat {
     /** Whether errors of a request to {@code path} (without the context path) are written here. */
     boolean covers(String path);
 
-    /** Writes the error: status, content type and body. */
-    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
-            throws IOException;
+    /** The error as this format writes it: status, content type and body. */
+    ResponseEntity<String> answer(String path, HttpStatus status, String detail);
 }
