@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -26,7 +27,7 @@ class RequestProblems {
 
     @ExceptionHandler
     ErrorResponseException unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof DatabindException databind
+        if (e.getCause() instanceof JacksonException databind
                 && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
@@ -39,9 +40,12 @@ class RequestProblems {
     }
 
     /** What is wrong with the value: the text rule it breaks, or the type it should have had. */
-    private static String why(DatabindException e) {
+    private static String why(JacksonException e) {
         if (e instanceof StrictJsonRequests.TextRefused) {
             return e.getOriginalMessage();
+        }
+        if (e instanceof InputCoercionException coercion && coercion.getTargetType() != null) {
+            return "is out of range of " + coercion.getTargetType().getSimpleName();
         }
         Class<?> type = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
         if (type == null) {
