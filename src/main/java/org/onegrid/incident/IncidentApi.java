@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,9 +55,12 @@ import org.onegrid.region.Location;
 import org.onegrid.region.RegionView;
 import org.onegrid.region.Regions;
 import org.onegrid.shared.web.Problems;
+import org.onegrid.shared.web.TextRules;
+import org.onegrid.shared.web.TextRules.Kind;
 import org.onegrid.staff.GridDuty;
 import org.onegrid.staff.Staff;
 import org.onegrid.staff.StaffPrincipal;
+import org.onegrid.worktime.CalendarYearNotCovered;
 import org.onegrid.worktime.TimeMode;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -78,6 +82,14 @@ public class IncidentApi {
 
     /** The largest photo accepted: 10 MB. */
     public static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+
+    /** The longest time limit of a supervision order and the longest extension, in hours: 30 days. */
+    public static final int MAX_HOURS = 720;
+
+    /** The days a list may be filtered by ({@code from}, {@code to}): what a database's timestamps hold, and more. */
+    private static final LocalDate FIRST_DAY = LocalDate.of(1970, 1, 1);
+
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
     private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
 
@@ -166,6 +178,8 @@ public class IncidentApi {
     @Transactional
     public Reported report(ReportIncident command, String idempotencyKey, StaffPrincipal me) {
         Instant now = clock.instant();
+        checkTexts(command);
+        TextRules.check("Idempotency-Key", idempotencyKey, Kind.LINE);
         if (command.itemCode() == null || command.itemCode().isBlank()) {
             throw Problems.invalid("itemCode", "itemCode is required: the catalog item (事项) reported");
         }
@@ -211,6 +225,8 @@ public class IncidentApi {
             incident = Incident.report(id, intake, item.terms(), owner, act, deadlines);
         } catch (ActionRefused refused) {
             throw problem(refused.rejection(), "REPORT");
+        } catch (CalendarYearNotCovered e) {
+            throw beyondCalendar(e, null);
         }
         checkPhotos(command.photoIds(), me, null);
         IncidentRows.Placement placement = placement(location, item, command.reporterPhone());
@@ -271,6 +287,7 @@ public class IncidentApi {
     @Transactional
     public Reported reportForHotline(ReportIncident command) {
         Instant now = clock.instant();
+        checkTexts(command);
         if (command.itemCode() == null || command.itemCode().isBlank()) {
             throw Problems.invalid("itemCode", "itemCode is required: the catalog item (事项) reported");
         }
@@ -296,6 +313,8 @@ public class IncidentApi {
                     id, intake, item.terms(), owner, new Act(HOTLINE_BRIDGE, now, "", List.of()), deadlines);
         } catch (ActionRefused refused) {
             throw problem(refused.rejection(), "REPORT");
+        } catch (CalendarYearNotCovered e) {
+            throw beyondCalendar(e, null);
         }
         IncidentRows.Placement placement = placement(location, item, command.reporterPhone());
         store.add(incident, placement, now);
@@ -495,9 +514,6 @@ public class IncidentApi {
             }
         }
         String address = blankToNull(command.address());
-        if (address != null && address.length() > 500) {
-            throw Problems.invalid("address", "address may have at most 500 characters");
-        }
         if (lng == null && address == null) {
             throw Problems.invalid("longitude", "a report needs coordinates or an address");
         }
@@ -508,10 +524,38 @@ public class IncidentApi {
         if (phone != null && !phone.matches("[0-9+\\- ]{3,20}")) {
             throw Problems.invalid("reporterPhone", "reporterPhone must be a phone number");
         }
-        if (command.reporterName() != null && command.reporterName().length() > 100) {
-            throw Problems.invalid("reporterName", "reporterName may have at most 100 characters");
-        }
         return new Place(lng, lat, address);
+    }
+
+    /**
+     * Every text of a report against {@link TextRules}, before anything is looked up or written; the description's
+     * length is the aggregate's rule ({@link Incident#MAX_TEXT}), its characters are checked here.
+     */
+    private static void checkTexts(ReportIncident c) {
+        TextRules.check("itemCode", c.itemCode(), Kind.CODE);
+        TextRules.checkCharacters("text", c.text());
+        TextRules.check("channel", c.channel(), Kind.LINE);
+        TextRules.check("address", c.address(), Kind.ADDRESS);
+        TextRules.check("gridCode", c.gridCode(), Kind.CODE);
+        TextRules.check("reporterName", c.reporterName(), Kind.NAME);
+        TextRules.check("reporterPhone", c.reporterPhone(), Kind.LINE);
+    }
+
+    /** Every text of an action against {@link TextRules}, before the incident is loaded. */
+    private static void checkTexts(IncidentCommand command) {
+        TextRules.check("comment", command.comment(), Kind.COMMENT);
+        if (command instanceof IncidentCommand.Dispatch d) {
+            TextRules.check("mode", d.mode(), Kind.LINE);
+            TextRules.check("department", d.department(), Kind.CODE);
+            TextRules.check("centre", d.centre(), Kind.CODE);
+            for (int i = 0; i < d.assisting().size(); i++) {
+                TextRules.check("assisting[" + i + "]", d.assisting().get(i), Kind.CODE);
+            }
+        } else if (command instanceof IncidentCommand.Escalate e) {
+            TextRules.check("centre", e.centre(), Kind.CODE);
+        } else if (command instanceof IncidentCommand.Evaluate e) {
+            TextRules.check("satisfaction", e.satisfaction(), Kind.LINE);
+        }
     }
 
     private Location locate(ReportIncident command, Place place) {
@@ -682,8 +726,8 @@ public class IncidentApi {
     /** 申请延期 by the lead department. */
     @Transactional
     public IncidentView requestExtension(UUID id, IncidentCommand.RequestExtension c, StaffPrincipal me) {
-        if (c.hours() == null) {
-            throw Problems.invalid("hours", "hours is required: how much longer");
+        if (c.hours() == null || c.hours() < 1 || c.hours() > MAX_HOURS) {
+            throw Problems.invalid("hours", "hours is required: how much longer, 1 to " + MAX_HOURS);
         }
         return perform(
                 id,
@@ -799,8 +843,9 @@ public class IncidentApi {
     /** 督办: a supervision order with its own deadline; the comment is the instruction. */
     @Transactional
     public IncidentView supervise(UUID id, IncidentCommand.Supervise c, StaffPrincipal me) {
-        if (c.hours() == null || c.hours() < 1) {
-            throw Problems.invalid("hours", "hours is required: the order's time limit, at least 1");
+        if (c.hours() == null || c.hours() < 1 || c.hours() > MAX_HOURS) {
+            throw Problems.invalid(
+                    "hours", "hours is required: the order's time limit, 1 to " + MAX_HOURS + " (working or natural)");
         }
         TimeLimit limit = new TimeLimit(
                 Duration.ofHours(c.hours()),
@@ -854,6 +899,7 @@ public class IncidentApi {
         IncidentStore.Loaded loaded = store.load(new IncidentId(id))
                 .filter(l -> me == ANONYMOUS || canSee(me, l.incident().snapshot()))
                 .orElseThrow(() -> Problems.notFound("incident", id.toString()));
+        checkTexts(command);
         Incident incident = loaded.incident();
         long version = incident.version();
         if (command.photoIds().size() > Incident.MAX_ATTACHMENTS) {
@@ -861,7 +907,12 @@ public class IncidentApi {
         }
         Instant now = clock.instant();
         Act act = new Act(actors.of(me, roles), now, command.comment(), ids(command.photoIds()));
-        Decision decision = decide.apply(incident, act);
+        Decision decision;
+        try {
+            decision = decide.apply(incident, act);
+        } catch (CalendarYearNotCovered e) {
+            throw beyondCalendar(e, command);
+        }
         if (decision instanceof Decision.Rejected rejected) {
             throw problem(rejected, action);
         }
@@ -903,6 +954,7 @@ public class IncidentApi {
         if (f.size() < 1 || f.size() > 200) {
             throw Problems.invalid("size", "size must be between 1 and 200");
         }
+        TextRules.check("region", f.region(), Kind.CODE);
         String regionPath = null;
         if (blankToNull(f.region()) != null) {
             regionPath = regions.find(f.region().strip())
@@ -927,12 +979,15 @@ public class IncidentApi {
                 };
             }
         }
+        checkDay("from", f.from());
+        checkDay("to", f.to());
         if (f.from() != null && f.to() != null && f.to().isBefore(f.from())) {
             throw Problems.invalid("to", "to must not be before from");
         }
-        if (f.text() != null && f.text().length() > 200) {
-            throw Problems.invalid("text", "text may have at most 200 characters");
-        }
+        TextRules.check("text", f.text(), Kind.QUERY);
+        TextRules.check("grid", f.grid(), Kind.CODE);
+        TextRules.check("category", f.category(), Kind.CODE);
+        TextRules.check("item", f.item(), Kind.CODE);
         boolean resident = onlyResident(me);
         Channel channel = parse(Channel.class, "channel", f.channel());
         return search.page(new IncidentSearch.Query(
@@ -1250,6 +1305,26 @@ public class IncidentApi {
 
     private static List<String> ids(List<UUID> ids) {
         return ids.stream().map(UUID::toString).toList();
+    }
+
+    private static void checkDay(String field, LocalDate day) {
+        if (day != null && (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY))) {
+            throw Problems.invalid(field, field + " must be a day from " + FIRST_DAY + " to " + LAST_DAY);
+        }
+    }
+
+    /**
+     * A deadline the working-time calendar cannot count (it has no data for the year it would reach): the request is
+     * refused, not failed, naming the hours when they pushed it there.
+     */
+    private static ErrorResponseException beyondCalendar(CalendarYearNotCovered e, IncidentCommand command) {
+        boolean hours =
+                command instanceof IncidentCommand.Supervise || command instanceof IncidentCommand.RequestExtension;
+        return Problems.of(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "beyond-calendar",
+                "The deadline would fall in " + e.year() + ", for which the working-time calendar has no holidays yet",
+                hours ? Map.of("field", "hours") : Map.of());
     }
 
     private static String blankToNull(String text) {

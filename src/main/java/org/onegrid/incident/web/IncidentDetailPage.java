@@ -105,9 +105,13 @@ class IncidentDetailPage {
             Locale locale,
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response) {
+        if (!ACTIONS.contains(action)) {
+            throw Problems.notFound("Action", action);
+        }
+        long version = required(form, "version");
         IncidentView current = incidents.find(id, me).orElseThrow(() -> Problems.notFound("Incident", id.toString()));
         long seen = number(form.get("seen"), 0);
-        if (number(form.get("version"), -1) != current.version()) {
+        if (version != current.version()) {
             return stale(current, seen, me, model, locale, response);
         }
         Map<String, String> fields = new LinkedHashMap<>();
@@ -474,6 +478,19 @@ class IncidentDetailPage {
 
     private static String text(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The actions this page's forms post. */
+    private static final Set<String> ACTIONS = Set.of(
+            "accept", "reject", "merge", "dispatch", "escalate", "urge", "supervise", "verify", "reopen", "extension");
+
+    /** A number every form of the page carries ({@code version}); a form without it was not made by the page. */
+    private static long required(Map<String, String> form, String field) {
+        String value = form.get(field);
+        if (value == null || !value.strip().matches("-?[0-9]{1,18}")) {
+            throw Problems.invalid(field, field + " is required: the number the page was rendered with");
+        }
+        return Long.parseLong(value.strip());
     }
 
     private static long number(String value, long otherwise) {

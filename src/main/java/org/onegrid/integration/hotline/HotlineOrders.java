@@ -20,6 +20,8 @@ import org.onegrid.incident.ReportIncident;
 import org.onegrid.region.RegionLevel;
 import org.onegrid.region.Regions;
 import org.onegrid.shared.web.Problems;
+import org.onegrid.shared.web.TextRules;
+import org.onegrid.shared.web.TextRules.Kind;
 import org.onegrid.staff.Role;
 import org.onegrid.staff.StaffPrincipal;
 import org.springframework.context.ApplicationEventPublisher;
@@ -385,6 +387,13 @@ class HotlineOrders {
     }
 
     private static void validate(OrderPush push) {
+        TextRules.checkCharacters("orderId", push.orderId());
+        TextRules.checkCharacters("text", push.text());
+        TextRules.check("category", push.category(), Kind.CODE);
+        TextRules.check("address", push.address(), Kind.ADDRESS);
+        TextRules.check("caller.name", push.callerName(), Kind.NAME);
+        TextRules.check("caller.phone", push.callerPhone(), Kind.LINE);
+        TextRules.check("gridCode", push.gridCode(), Kind.CODE);
         if (push.orderId() == null || !push.orderId().matches("[0-9A-Za-z._-]{1,64}")) {
             throw Problems.invalid("orderId", "orderId is required: 1 to 64 letters, digits, '.', '_' or '-'");
         }
@@ -401,15 +410,8 @@ class HotlineOrders {
             throw Problems.invalid(
                     push.longitude() == null ? "longitude" : "latitude", "longitude and latitude come together");
         }
-        if (push.address() != null && push.address().length() > 500) {
-            throw Problems.invalid("address", "address may have at most 500 characters");
-        }
         if (push.longitude() == null && blankToNull(push.address()) == null) {
             throw Problems.invalid("address", "address is required unless the order carries coordinates");
-        }
-        String name = push.callerName();
-        if (name != null && name.length() > 100) {
-            throw Problems.invalid("caller.name", "caller.name may have at most 100 characters");
         }
         String phone = blankToNull(push.callerPhone());
         if (phone != null && !phone.matches("[0-9+\\- ]{3,20}")) {

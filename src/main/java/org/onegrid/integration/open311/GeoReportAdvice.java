@@ -59,9 +59,13 @@ class GeoReportAdvice {
     }
 
     static ResponseEntity<String> errors(HttpServletRequest request, HttpStatus status, String description) {
+        return errors(request.getRequestURI(), status, description);
+    }
+
+    static ResponseEntity<String> errors(String path, HttpStatus status, String description) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", status.value());
         error.put("description", description);
-        return Open311Format.ofPath(request.getRequestURI()).respond(status, "errors", List.of(error));
+        return Open311Format.ofPath(path).respond(status, "errors", List.of(error));
     }
 }

@@ -34,6 +34,11 @@ final class Pages {
                 .build();
     }
 
+    /** A browser that has not signed in (the resident pages). */
+    static Pages anonymous(int port) {
+        return new Pages(port);
+    }
+
     static Pages signIn(int port, String username) {
         Pages pages = new Pages(port);
         pages.get("/login");

@@ -185,6 +185,25 @@ class HotlineWebhookTests {
     }
 
     @Test
+    void anOrderWithAControlCharacterInAnyTextIsRefusedNamingTheFieldAndCreatesNothing() {
+        String orderId = "SD" + System.nanoTime();
+        for (String field : new String[] {"text", "address", "category"}) {
+            Map<String, Object> pasted = order(orderId, "0101", spot);
+            pasted.put(field, "从微信粘贴\u000B的内容\u0000");
+            HttpResponse<String> response = client.push(pasted);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(Client.json(response).get("field").asString()).isEqualTo(field);
+        }
+        Map<String, Object> caller = order(orderId, "0101", spot);
+        caller.put("caller", Map.of("name", "张\u0001先生", "phone", "13805461234"));
+        HttpResponse<String> response = client.push(caller);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(Client.json(response).get("field").asString()).isEqualTo("caller.name");
+        assertThat(orders(orderId)).isZero();
+        assertThat(incidentsMentioning(orderId)).isZero();
+    }
+
+    @Test
     void anOrderWithoutALocationWaitsUntilACityDispatcherPlacesItOnAGrid() {
         String orderId = "SD" + System.nanoTime();
         HttpResponse<String> pushed = client.push(order(orderId, "0201", null));

@@ -69,7 +69,7 @@ class InboxPages {
     @PostMapping("/inbox/{id}/sign")
     String sign(
             @PathVariable UUID id,
-            @RequestParam(required = false) Long version,
+            @RequestParam long version,
             @AuthenticationPrincipal StaffPrincipal me,
             Model model,
             RedirectAttributes redirect) {
@@ -88,7 +88,7 @@ class InboxPages {
     @PostMapping("/inbox/{id}/return")
     String returnToCentre(
             @PathVariable UUID id,
-            @RequestParam(required = false) Long version,
+            @RequestParam long version,
             @RequestParam(defaultValue = "") String reason,
             @AuthenticationPrincipal StaffPrincipal me,
             Model model,
@@ -112,7 +112,7 @@ class InboxPages {
     @PostMapping("/inbox/{id}/extension")
     String requestExtension(
             @PathVariable UUID id,
-            @RequestParam(required = false) Long version,
+            @RequestParam long version,
             @RequestParam(defaultValue = "") String hours,
             @RequestParam(defaultValue = "") String reason,
             @AuthenticationPrincipal StaffPrincipal me,
@@ -148,7 +148,7 @@ class InboxPages {
     @PostMapping("/inbox/{id}/complete")
     String complete(
             @PathVariable UUID id,
-            @RequestParam(required = false) Long version,
+            @RequestParam long version,
             @RequestParam(defaultValue = "") String result,
             @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
             @AuthenticationPrincipal StaffPrincipal me,
@@ -176,7 +176,7 @@ class InboxPages {
     @PostMapping("/inbox/{id}/report-in")
     String reportIn(
             @PathVariable UUID id,
-            @RequestParam(required = false) Long version,
+            @RequestParam long version,
             @AuthenticationPrincipal StaffPrincipal me,
             Model model,
             RedirectAttributes redirect) {
@@ -195,7 +195,7 @@ class InboxPages {
     @PostMapping("/inbox/{id}/part")
     String recordPart(
             @PathVariable UUID id,
-            @RequestParam(required = false) Long version,
+            @RequestParam long version,
             @RequestParam(defaultValue = "") String part,
             @AuthenticationPrincipal StaffPrincipal me,
             Model model,

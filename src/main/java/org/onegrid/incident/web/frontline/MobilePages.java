@@ -171,7 +171,7 @@ class MobilePages {
     @PostMapping("/m/i/{id}/verify")
     String verify(
             @PathVariable UUID id,
-            @RequestParam(required = false) Long version,
+            @RequestParam long version,
             @RequestParam(defaultValue = "true") boolean passed,
             @RequestParam(defaultValue = "") String comment,
             @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
@@ -198,7 +198,7 @@ class MobilePages {
     @PostMapping("/m/i/{id}/resolve")
     String resolve(
             @PathVariable UUID id,
-            @RequestParam(required = false) Long version,
+            @RequestParam long version,
             @RequestParam(defaultValue = "") String result,
             @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
             @AuthenticationPrincipal StaffPrincipal me,
