@@ -43,6 +43,14 @@ class MalformedInputTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * Bodies go out with every character outside ASCII escaped: a lone surrogate has no UTF-8 form and would reach the
+     * server as "?", never tested; as {@code \uD800} it reaches the server's JSON reader as the client sent it.
+     */
+    private static final JsonMapper ESCAPING = JsonMapper.builder()
+            .enable(tools.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII)
+            .build();
+
     /** What every text must refuse: the control characters, the non-character, a lone surrogate. */
     private static final char[] FORBIDDEN = {
         '\u0000', '\u0001', '\u0008', '\u000B', '\u001B', '\u001F', '\uFFFF', '\uD800'
@@ -203,7 +211,7 @@ class MalformedInputTests {
                     check(
                             what + " " + field.getKey() + "=" + visible(String.valueOf(bad)),
                             template,
-                            send(method, path, user, JSON.writeValueAsString(body), "application/json"));
+                            send(method, path, user, ESCAPING.writeValueAsString(body), "application/json"));
                 }
             }
             check(what + " body {", template, send(method, path, user, "{", "application/json"));

@@ -191,7 +191,10 @@ public class WorkCalendars {
         // Every festival day of the law is off in every arrangement: one missing is a wrong year or a cut file.
         List<String> missing = new ArrayList<>();
         ProvisionalCalendar.festivals(year.year()).forEach((day, name) -> {
-            if (!year.holidays().contains(day)) {
+            boolean weekend = day.getDayOfWeek().getValue() >= 6;
+            boolean off = year.holidays().contains(day)
+                    || (weekend && !year.workdays().contains(day));
+            if (!off) {
                 missing.add(day + " " + name);
             }
         });
