@@ -1,8 +1,8 @@
 package org.onegrid.worktime;
 
 /**
- * A working-time computation reached a year outside the calendar: before its first official year, or decades past
- * its last one (years in between are counted on the {@link ProvisionalCalendar}).
+ * A working-time computation reached a year outside the calendar: before its first official year, or more than
+ * {@value WorkCalendar#YEARS_AHEAD} years ahead (years in between are counted on the {@link ProvisionalCalendar}).
  */
 public final class CalendarYearNotCovered extends RuntimeException {
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Collection;
@@ -33,8 +34,11 @@ public final class WorkCalendar {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long NANOS_PER_DAY = 86_400L * NANOS_PER_SECOND;
 
-    /** How many years past the last official one {@link #covering} computes provisionally. */
-    static final int PROVISIONAL_YEARS_AHEAD = 75;
+    /**
+     * How many years past this one the calendar reaches, computed provisionally where no arrangement is known: a
+     * deadline is months away at most, so this is room, and the calendar is rebuilt as the years pass.
+     */
+    public static final int YEARS_AHEAD = 5;
 
     private final OfficeHours officeHours;
     private final ZoneId zone;
@@ -135,10 +139,11 @@ public final class WorkCalendar {
     }
 
     /**
-     * A calendar from the official arrangements given, with every year between them and {@value
-     * #PROVISIONAL_YEARS_AHEAD} years past the last one filled by the {@link ProvisionalCalendar}.
+     * A calendar from the official arrangements given, with every year between them and up to {@code through} filled
+     * by the {@link ProvisionalCalendar}.
      */
-    public static WorkCalendar covering(Collection<CalendarYear> official, OfficeHours officeHours, ZoneId zone) {
+    public static WorkCalendar covering(
+            Collection<CalendarYear> official, int through, OfficeHours officeHours, ZoneId zone) {
         TreeMap<Integer, CalendarYear> byYear = new TreeMap<>();
         for (CalendarYear year : official) {
             if (byYear.put(year.year(), year) != null) {
@@ -148,16 +153,19 @@ public final class WorkCalendar {
         if (byYear.isEmpty()) {
             throw new IllegalArgumentException("A working-time calendar needs at least one official year");
         }
-        int last = byYear.lastKey() + PROVISIONAL_YEARS_AHEAD;
+        int last = Math.max(byYear.lastKey(), through);
         for (int year = byYear.firstKey(); year <= last; year++) {
             byYear.computeIfAbsent(year, ProvisionalCalendar::of);
         }
         return new WorkCalendar(byYear.values(), officeHours, zone);
     }
 
-    /** The arrangements shipped with OneGrid ({@code calendar/YYYY.json} on the classpath), then provisional years. */
+    /**
+     * The arrangements shipped with OneGrid ({@code calendar/YYYY.json} on the classpath), then provisional years up
+     * to {@value #YEARS_AHEAD} years past this one.
+     */
     public static WorkCalendar fromClasspath(OfficeHours officeHours, ZoneId zone) {
-        return covering(ClasspathCalendar.load(), officeHours, zone);
+        return covering(ClasspathCalendar.load(), Year.now(zone).getValue() + YEARS_AHEAD, officeHours, zone);
     }
 
     /** The shipped calendar with {@link OfficeHours#DEFAULT} office hours in China Standard Time (Asia/Shanghai). */

@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -150,6 +151,8 @@ public class WorkCalendars {
         if (revision() != loaded) {
             reload();
             log.info("Working-time calendar reloaded: a year was entered on another node");
+        } else if (Year.now(zone).getValue() + WorkCalendar.YEARS_AHEAD > current.lastYear()) {
+            reload(); // a new year began: the calendar reaches as far ahead as before
         }
     }
 
@@ -162,7 +165,8 @@ public class WorkCalendars {
                 .query((rs, n) -> new CalendarYear(rs.getInt(1), dates(rs.getArray(2)), dates(rs.getArray(3)), false))
                 .list()
                 .forEach(y -> years.put(y.year(), y));
-        current = WorkCalendar.covering(years.values(), officeHours, zone);
+        current = WorkCalendar.covering(
+                years.values(), Year.now(zone).getValue() + WorkCalendar.YEARS_AHEAD, officeHours, zone);
         loaded = revision;
     }
 
