@@ -274,23 +274,7 @@ class GeoReport {
             throw translate(refused);
         }
         UUID id = tracked.incident().id();
-        jdbc.sql("""
-                        INSERT INTO open311_request (incident_id, client_id, request_key, fingerprint, service_code,
-                                                     description, media_url, attributes, created_at)
-                        VALUES (:id, :client, :key, :fingerprint, :service, :description, :media,
-                                CAST(:attributes AS jsonb), :now)
-                        ON CONFLICT DO NOTHING
-                        """)
-                .param("id", id)
-                .param("client", client.id())
-                .param("key", key == null ? "auto:" + id : "key:" + key)
-                .param("fingerprint", fingerprint)
-                .param("service", draft.item().code())
-                .param("description", draft.description())
-                .param("media", draft.mediaUrl())
-                .param("attributes", JSON.writeValueAsString(draft.attributes()))
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
+        remember(id, null, client, draft, key == null ? "auto:" + id : "key:" + key, fingerprint);
         return created(id, draft.accountId());
     }
 
@@ -311,15 +295,32 @@ class GeoReport {
                 command.address(),
                 command.reporterName(),
                 command.reporterPhone());
+        remember(null, token, client, draft, key == null ? "auto:" + token : "key:" + key, fingerprint);
+        return queued(token, draft.accountId());
+    }
+
+    /**
+     * Keeps what a client posted: under its incident, or under the token of a request waiting for placement. A
+     * located request posted twice at once keeps the first (the incident is the same); a queued one that collides
+     * fails, so that its transaction does not leave a second order in the queue.
+     */
+    private void remember(
+            UUID incident,
+            String token,
+            Open311Clients.Client client,
+            Draft draft,
+            String requestKey,
+            String fingerprint) {
         jdbc.sql("""
-                        INSERT INTO open311_request (token, client_id, request_key, fingerprint, service_code,
-                                                     description, media_url, attributes, created_at)
-                        VALUES (:token, :client, :key, :fingerprint, :service, :description, :media,
+                        INSERT INTO open311_request (incident_id, token, client_id, request_key, fingerprint,
+                                                     service_code, description, media_url, attributes, created_at)
+                        VALUES (:id, :token, :client, :key, :fingerprint, :service, :description, :media,
                                 CAST(:attributes AS jsonb), :now)
-                        """)
+                        """ + (incident == null ? "" : " ON CONFLICT DO NOTHING"))
+                .param("id", incident)
                 .param("token", token)
                 .param("client", client.id())
-                .param("key", key == null ? "auto:" + token : "key:" + key)
+                .param("key", requestKey)
                 .param("fingerprint", fingerprint)
                 .param("service", draft.item().code())
                 .param("description", draft.description())
@@ -327,7 +328,6 @@ class GeoReport {
                 .param("attributes", JSON.writeValueAsString(draft.attributes()))
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
-        return queued(token, draft.accountId());
     }
 
     /** The answer to a POST that waits for placement: the token and no service_request_id yet. */

@@ -28,21 +28,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class EmbeddedBackup {
 
-    /** What a backup leaves out, as {@code pg_basebackup} does: the running server's own files and transient state. */
-    private static final Set<String> SKIPPED = Set.of(
-            "postmaster.pid",
-            "postmaster.opts",
-            "epg-lock",
-            "pg_wal",
-            "pg_replslot",
-            "pg_stat_tmp",
-            "pg_dynshmem",
-            "pg_notify",
-            "pg_serial",
-            "pg_snapshots",
-            "pg_subtrans");
-
-    /** Directories whose contents are left out but which must exist for the server to start. */
+    /** Directories whose contents a backup leaves out, as {@code pg_basebackup} does, but which must exist. */
     private static final Set<String> EMPTY = Set.of(
             "pg_wal",
             "pg_replslot",
@@ -52,6 +38,9 @@ public final class EmbeddedBackup {
             "pg_serial",
             "pg_snapshots",
             "pg_subtrans");
+
+    /** The running server's own files, left out too. */
+    private static final Set<String> RUNNING = Set.of("postmaster.pid", "postmaster.opts", "epg-lock");
 
     private EmbeddedBackup() {}
 
@@ -103,7 +92,8 @@ public final class EmbeddedBackup {
         try (Stream<Path> children = Files.list(dir)) {
             for (Path child : (Iterable<Path>) children.sorted()::iterator) {
                 String name = root.relativize(child).toString().replace('\\', '/');
-                if (dir.equals(root) && SKIPPED.contains(child.getFileName().toString())) {
+                String top = child.getFileName().toString();
+                if (dir.equals(root) && (EMPTY.contains(top) || RUNNING.contains(top))) {
                     continue;
                 }
                 if (Files.isDirectory(child)) {
