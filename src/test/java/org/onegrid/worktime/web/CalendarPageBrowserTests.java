@@ -2,6 +2,8 @@ package org.onegrid.worktime.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +58,18 @@ class CalendarPageBrowserTests {
         browser.get(base + "/admin/calendar?year=" + next);
         assertThat(browser.findElement(By.id("year-status")).getText()).startsWith(next + " 年");
         Browser.screenshot(browser, "admin-calendar");
+        // the page's own content meets WCAG 2.1 A and AA as axe-core checks it
+        Results axe = new AxeBuilder()
+                .include("main")
+                .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        assertThat(axe.getViolations())
+                .as(() -> axe.getViolations().stream()
+                        .map(v -> v.getId() + ": " + v.getHelp() + " "
+                                + v.getNodes().size() + "×")
+                        .toList()
+                        .toString())
+                .isEmpty();
 
         // a year far ahead, so that no other test's deadlines move
         int year = calendars.current().lastYear() - 3;
