@@ -1,10 +1,13 @@
 package org.onegrid.browser;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -58,6 +61,28 @@ public final class Browser {
         driver.manage().window().setSize(new Dimension(width, height));
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * Checks the page as it stands with axe-core against WCAG 2.1 A and AA (GB/T 37668 follows the same
+     * criteria) and fails on any serious or critical violation, naming each rule and where it failed.
+     */
+    public static void assertAccessible(WebDriver driver) {
+        Results axe = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(driver);
+        List<String> serious = axe.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getImpact() + " " + v.getId() + ": " + v.getHelp() + " at "
+                        + v.getNodes().stream()
+                                .limit(3)
+                                .map(n -> String.valueOf(n.getTarget()))
+                                .toList())
+                .toList();
+        if (!serious.isEmpty()) {
+            throw new AssertionError(
+                    "accessibility violations on " + driver.getCurrentUrl() + ":\n  " + String.join("\n  ", serious));
+        }
     }
 
     /** Saves a screenshot as {@code target/screenshots/<name>.png}. */
