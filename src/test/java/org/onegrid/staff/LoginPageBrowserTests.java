@@ -42,11 +42,13 @@ class LoginPageBrowserTests {
         browser = Browser.start(1280, 800);
         browser.get("http://localhost:" + port + "/login");
         Browser.screenshot(browser, "staff-login");
+        Browser.assertAccessible(browser);
         signIn("dawang.dispatcher", "Demo@2026");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/home"));
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(page).contains("大王镇综治中心", "综治中心坐席", "东营市 / 广饶县 / 大王镇", "区域地图");
         Browser.screenshot(browser, "staff-home");
+        Browser.assertAccessible(browser);
 
         browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?logout"));
@@ -61,5 +63,6 @@ class LoginPageBrowserTests {
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
                 .isEqualTo("用户名或密码错误");
         Browser.screenshot(browser, "staff-login-phone-error");
+        Browser.assertAccessible(browser);
     }
 }

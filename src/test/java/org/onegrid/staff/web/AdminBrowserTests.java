@@ -65,6 +65,7 @@ class AdminBrowserTests {
         assertThat(browser.findElement(By.id("count-items")).getText()).matches("\\d+");
         assertThat(browser.findElement(By.id("count-users")).getText()).matches("\\d+");
         Browser.screenshot(browser, "admin-overview");
+        Browser.assertAccessible(browser);
 
         // a new dispatcher for 大王镇
         browser.findElement(By.id("tile-users")).click();
@@ -81,6 +82,7 @@ class AdminBrowserTests {
         WebElement row = browser.findElement(By.cssSelector("tr[data-username='" + username + "']"));
         assertThat(row.getText()).contains("王晓", "大王镇综治中心", "综治中心坐席");
         Browser.screenshot(browser, "admin-users");
+        Browser.assertAccessible(browser);
         assertThat(staff.findByUsername(username).orElseThrow().roles()).containsExactly(Role.CENTRE_DISPATCHER);
 
         // the catalog: open an item and give it 48 hours to handle
@@ -88,6 +90,7 @@ class AdminBrowserTests {
                 .click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("items")));
         Browser.screenshot(browser, "admin-catalog");
+        Browser.assertAccessible(browser);
         WebElement first = browser.findElement(By.cssSelector("#items tbody tr"));
         String code = first.getDomAttribute("data-code");
         CatalogItemView before = catalog.item(code).orElseThrow();
@@ -97,6 +100,7 @@ class AdminBrowserTests {
         hours.clear();
         hours.sendKeys("48");
         Browser.screenshot(browser, "admin-catalog-item");
+        Browser.assertAccessible(browser);
         browser.findElement(By.cssSelector("#form-item button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
 
@@ -117,6 +121,18 @@ class AdminBrowserTests {
                 .contains("未导入", "broken-grids.geojson");
         assertThat(grids.count()).isEqualTo(gridsBefore);
         Browser.screenshot(browser, "admin-regions-import");
+        Browser.assertAccessible(browser);
+
+        // the other administration pages meet the same accessibility bar
+        for (String page : java.util.List.of("/admin/organisations", "/admin/deliveries", "/admin/open311")) {
+            browser.get(base + page);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main")));
+            Browser.assertAccessible(browser);
+        }
+        // so does the Chinese page a mistyped address gets
+        browser.get(base + "/admin/no-such-page");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("页面不存在");
+        Browser.assertAccessible(browser);
     }
 
     private static java.nio.file.Path brokenGridFile() {

@@ -81,6 +81,7 @@ class AdminEditBrowserTests {
         type("handleHours", "24");
         type("verifyHours", "4");
         Browser.screenshot(browser, "admin-catalog-new-item");
+        Browser.assertAccessible(browser);
         browser.findElement(By.cssSelector("#form-item button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("created")));
         CatalogItemView item = catalog.item(code).orElseThrow();
@@ -102,6 +103,7 @@ class AdminEditBrowserTests {
         org.clear();
         org.sendKeys("370523101.centre");
         Browser.screenshot(browser, "admin-users-edit");
+        Browser.assertAccessible(browser);
         browser.findElement(By.cssSelector("#form-user-edit button[type=submit]"))
                 .click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
@@ -112,6 +114,7 @@ class AdminEditBrowserTests {
         assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("停用");
         assertThat(staff.find(user.id()).orElseThrow().enabled()).isFalse();
         Browser.screenshot(browser, "admin-users-disabled");
+        Browser.assertAccessible(browser);
 
         browser.get(base + "/admin/users?text=" + user.username());
         assertThat(browser.findElement(By.cssSelector("tr[data-username='" + user.username() + "']"))
