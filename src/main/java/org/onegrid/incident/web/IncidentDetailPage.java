@@ -427,6 +427,7 @@ class IncidentDetailPage {
                                 null,
                                 null,
                                 null,
+                                null,
                                 0,
                                 50),
                         me)
