@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.onegrid.catalog.Catalog;
 import org.onegrid.catalog.CatalogItemDraft;
 import org.onegrid.catalog.CatalogItemView;
@@ -512,15 +513,23 @@ class CatalogEditorPage {
         return "admin/catalog-item";
     }
 
-    /** The Chinese names of the city's departments by their short codes: sifa → 东营市司法局. */
-    private Map<String, String> departmentNames(StaffPrincipal me) {
+    /** The city's departments by their Chinese names: {@code ${departmentNames.of(codes)}}. */
+    record DepartmentNames(Map<String, String> byCode) {
+
+        /** The departments' names, joined as the pages list them: sifa, minzheng → 东营市司法局、东营市民政局. */
+        public String of(List<String> codes) {
+            return codes.stream().map(c -> byCode.getOrDefault(c, c)).collect(Collectors.joining("、"));
+        }
+    }
+
+    private DepartmentNames departmentNames(StaffPrincipal me) {
         Map<String, String> names = new java.util.HashMap<>();
         for (OrganisationView d : cityDepartments(me)) {
             if (d.deptCode() != null) {
                 names.putIfAbsent(d.deptCode(), d.name());
             }
         }
-        return names;
+        return new DepartmentNames(names);
     }
 
     /** The city's departments, whose short codes an item may name. */
