@@ -67,6 +67,11 @@ public class IncidentRows {
         this.jdbc = jdbc;
         this.template = template;
         this.numberPrefix = numberPrefix.strip();
+        if (!this.numberPrefix.matches("[A-Z0-9]{1,16}")) {
+            // numbers are read out on the phone and searched for upper-cased: letters and digits only
+            throw new IllegalStateException(DemoCityDefaults.NUMBER_PREFIX
+                    + " must be 1 to 16 capital letters or digits, e.g. DY, not '" + numberPrefix + "'");
+        }
     }
 
     /**
