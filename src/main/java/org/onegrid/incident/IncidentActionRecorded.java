@@ -7,6 +7,7 @@ import java.util.UUID;
  * Published for every entry appended to an incident's history (全程留痕), after the action was saved: for modules that
  * count what happened (points, assessment, dashboard) without reading the incident's tables.
  *
+ * @param number the incident's number (事件编号), e.g. {@code DY-20261203-0042}
  * @param action the action's name, e.g. {@code DISPATCH}, {@code VERIFY_FAIL}, {@code MARK_OVERDUE}
  * @param fromStatus null for the report
  * @param actorId 0 for the system
@@ -16,6 +17,7 @@ import java.util.UUID;
  */
 public record IncidentActionRecorded(
         UUID incidentId,
+        String number,
         long sequence,
         String action,
         String fromStatus,

@@ -229,8 +229,7 @@ public class IncidentApi {
             throw beyondCalendar(e, null);
         }
         checkPhotos(command.photoIds(), me, null);
-        IncidentRows.Placement placement = placement(location, item, command.reporterPhone());
-        store.add(incident, placement, now);
+        IncidentRows.Placement placement = store.add(incident, placement(location, item, command.reporterPhone()), now);
         photos.attach(command.photoIds(), id);
         if (channel == Channel.GRID_WORKER && (reporterName != null || blankToNull(command.reporterPhone()) != null)) {
             // 代报: the resident the grid worker reported for follows and rates it by a tracking code, as if they
@@ -269,7 +268,8 @@ public class IncidentApi {
                 location.town() == null ? null : location.town().code(),
                 location.county() == null ? null : location.county().code(),
                 item.categoryCode(),
-                phones.encrypt(blankToNull(reporterPhone)));
+                phones.encrypt(blankToNull(reporterPhone)),
+                null);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -316,8 +316,7 @@ public class IncidentApi {
         } catch (CalendarYearNotCovered e) {
             throw beyondCalendar(e, null);
         }
-        IncidentRows.Placement placement = placement(location, item, command.reporterPhone());
-        store.add(incident, placement, now);
+        IncidentRows.Placement placement = store.add(incident, placement(location, item, command.reporterPhone()), now);
         return new Reported(view(new IncidentStore.Loaded(incident, placement, false), ANONYMOUS), true);
     }
 
@@ -384,10 +383,11 @@ public class IncidentApi {
         return trackingCodes
                 .find(code)
                 .flatMap(id -> store.load(new IncidentId(id)))
-                .map(l -> publicView(code, l.incident()));
+                .map(l -> publicView(code, l));
     }
 
-    private static PublicIncidentView publicView(String code, Incident incident) {
+    private static PublicIncidentView publicView(String code, IncidentStore.Loaded loaded) {
+        Incident incident = loaded.incident();
         IncidentSnapshot s = incident.snapshot();
         List<PublicIncidentView.Step> steps = incident.history().stream()
                 .filter(e -> e.fromStatus() == null
@@ -402,6 +402,7 @@ public class IncidentApi {
         boolean closed = s.status() == Status.CLOSED;
         return new PublicIncidentView(
                 code,
+                loaded.placement().number(),
                 s.terms().itemName(),
                 s.status().name(),
                 s.status().label(),
@@ -434,7 +435,7 @@ public class IncidentApi {
                 .orElseThrow(() -> Problems.notFound("tracking code", String.valueOf(trackingCode)));
         IncidentStore.Loaded evaluated =
                 evaluated(id, new IncidentCommand.Evaluate(satisfaction, "", List.of()), ANONYMOUS);
-        return publicView(code, evaluated.incident());
+        return publicView(code, evaluated);
     }
 
     /**
@@ -985,6 +986,13 @@ public class IncidentApi {
             throw Problems.invalid("to", "to must not be before from");
         }
         TextRules.check("text", f.text(), Kind.QUERY);
+        TextRules.check("number", f.number(), Kind.CODE);
+        String number = null;
+        if (blankToNull(f.number()) != null) {
+            number = IncidentSearch.numberPattern(f.number())
+                    .orElseThrow(() -> Problems.invalid(
+                            "number", "number must be an incident number (DY-20261203-0042) or its tail (0042)"));
+        }
         TextRules.check("grid", f.grid(), Kind.CODE);
         TextRules.check("category", f.category(), Kind.CODE);
         TextRules.check("item", f.item(), Kind.CODE);
@@ -1003,6 +1011,7 @@ public class IncidentApi {
                 f.from() == null ? null : f.from().atStartOfDay(LOCAL).toInstant(),
                 f.to() == null ? null : f.to().plusDays(1).atStartOfDay(LOCAL).toInstant(),
                 blankToNull(f.text()),
+                number,
                 sort,
                 ascending,
                 f.page(),
@@ -1140,6 +1149,7 @@ public class IncidentApi {
         }
         return new IncidentView(
                 s.id().value(),
+                placement.number(),
                 s.version(),
                 s.status().name(),
                 s.status().label(),

@@ -10,7 +10,9 @@ import java.time.LocalDate;
  * @param light {@code GREEN}, {@code YELLOW} or {@code RED} now
  * @param from reported on or after this day (东营 local time)
  * @param to reported on or before this day
- * @param text found in the description, the address or the item's name
+ * @param text found in the description, the address or the item's name, or the incident's number (whole or its tail)
+ * @param number the incident's number (事件编号), whole ({@code DY-20261203-0042}) or its tail ({@code 0042}, {@code
+ *     20261203-0042})
  * @param sort {@code reportedAt} (default), {@code deadline} or {@code status}, with {@code ,asc} or {@code ,desc}
  */
 public record IncidentFilter(
@@ -24,6 +26,7 @@ public record IncidentFilter(
         LocalDate from,
         LocalDate to,
         String text,
+        String number,
         String sort,
         int page,
         int size) {}

@@ -6,6 +6,7 @@ import java.util.UUID;
 /**
  * One incident in a list (事件列表): enough to show a row with its light, without its history.
  *
+ * @param number the short number staff quote (事件编号), e.g. {@code DY-20261203-0042}
  * @param status e.g. {@code ACCEPTED}, with {@code statusLabel} 已受理
  * @param excerpt the description's first 120 characters
  * @param stage the running stage ({@code ACCEPT}, {@code HANDLE}, {@code VERIFY}), null when closed, rejected or merged
@@ -13,6 +14,7 @@ import java.util.UUID;
  */
 public record IncidentSummaryView(
         UUID id,
+        String number,
         String status,
         String statusLabel,
         String channel,

@@ -9,12 +9,15 @@ import java.util.UUID;
  * One incident in full (事件详情): what was reported where, who owns and handles it, the running stage with its
  * deadline and light, what it has been through, its photos and its history.
  *
+ * @param number the short number staff quote (事件编号), e.g. {@code DY-20261203-0042}; {@code id} stays the API's
+ *     id
  * @param reporterPhone masked ({@code 138****1234}); the clear number is never shown
  * @param light {@code GREEN}, {@code YELLOW} or {@code RED} now; null without a running stage
  * @param resolutionLevel the level it was resolved at (化解层级), while closed
  */
 public record IncidentView(
         UUID id,
+        String number,
         long version,
         String status,
         String statusLabel,

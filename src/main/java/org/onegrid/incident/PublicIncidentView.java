@@ -8,10 +8,12 @@ import java.util.List;
  * reported, the status changes with their times and, once closed, the result and its rating. No names of staff or
  * organisations, no phone numbers, no comments: nothing of other people.
  *
+ * @param number the incident's number (事件编号), to quote when calling the centre
  * @param canEvaluate closed and not yet rated
  */
 public record PublicIncidentView(
         String trackingCode,
+        String number,
         String itemName,
         String status,
         String statusLabel,

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.onegrid.incident.persistence.WorkLists;
+import org.onegrid.shared.web.TextRules;
 import org.onegrid.staff.OrgKind;
 import org.onegrid.staff.StaffPrincipal;
 import org.springframework.stereotype.Service;
@@ -72,6 +73,19 @@ public class WorkListsApi {
             return List.of();
         }
         return lists.inbox(WorkLists.InboxTab.valueOf(tab.name()), me.orgId(), clock.instant(), LIMIT);
+    }
+
+    /**
+     * The department's incidents, in any tab and closed ones too, whose number (whole or its tail) or description,
+     * address or item has {@code text}; newest first.
+     */
+    @Transactional(readOnly = true)
+    public List<IncidentSummaryView> inboxSearch(String text, StaffPrincipal me) {
+        if (!inDepartment(me)) {
+            return List.of();
+        }
+        TextRules.check("q", text, TextRules.Kind.QUERY);
+        return lists.inboxSearch(me.orgId(), text, clock.instant(), LIMIT);
     }
 
     @Transactional(readOnly = true)

@@ -103,7 +103,24 @@ class InboxPagesBrowserTests {
         assertThat(browser.findElement(By.cssSelector("nav.tabs a.active")).getText())
                 .contains("待签收");
         assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("夜间施工噪音扰民");
+        // each row by its number and its grid's name
+        IncidentView firstView =
+                incidents.find(first, Dongying.principal(staff, handler)).orElseThrow();
+        assertThat(browser.findElement(By.cssSelector("main")).getText())
+                .contains(
+                        firstView.number(),
+                        grids.find(spot.grid()).orElseThrow().name())
+                .doesNotContain(spot.grid());
         Browser.screenshot(browser, "inbox");
+        Browser.assertAccessible(browser);
+
+        // a caller quotes the number: the search finds it, whatever its tab
+        browser.findElement(By.id("inbox-q")).sendKeys(firstView.number());
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("q="));
+        assertThat(browser.findElements(By.cssSelector("table.list tbody tr"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("table.list tbody tr")).getText())
+                .contains(firstView.number());
 
         // the second incident: someone of the department signs it while this page is open
         browser.get("http://localhost:" + port + "/inbox/" + second);
@@ -141,6 +158,7 @@ class InboxPagesBrowserTests {
         assertThat(done.status()).isEqualTo("HANDLED");
         assertThat(done.result()).isEqualTo("已责令施工单位停止夜间施工");
         assertThat(done.photos()).hasSize(1);
+        assertThat(browser.findElement(By.id("number")).getText()).isEqualTo(done.number());
         Browser.screenshot(browser, "inbox-incident");
         Files.deleteIfExists(photo);
     }

@@ -81,6 +81,23 @@ class LoopNotificationsTests {
     }
 
     @Test
+    void everyNoticeNamesTheIncidentByItsNumber() {
+        Dongying.Spot spot = Dongying.spot(grids, Dongying.DAWANG, 14);
+        HttpResponse<String> reported = api.post(
+                spot.gridWorker(),
+                "/api/v1/incidents",
+                Map.of("itemCode", Dongying.NOISE, "text", "广场舞音响扰民", "longitude", spot.lng(), "latitude", spot.lat()));
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+        String id = Api.json(reported).get("id").asString();
+        String number = Api.json(reported).get("number").asString();
+
+        assertThat(number).matches("DY-\\d{8}-\\d{4,}");
+        assertThat(notices(id, "NEW_INCIDENT"))
+                .singleElement()
+                .satisfies(n -> assertThat(n.text()).startsWith("新事件待受理：「噪音扰民」（" + number + "），受理期限 "));
+    }
+
+    @Test
     void aDualDispatchTellsTheLeadOfItsExtensionAndOnlyTheSupervisingGridWorkerAndTheCentreWhatToVerify() {
         Dongying.Spot spot = Dongying.spot(grids, Dongying.DAWANG, 13);
         HttpResponse<String> reported = api.post(
@@ -97,6 +114,7 @@ class LoopNotificationsTests {
                         spot.lat()));
         assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
         String id = Api.json(reported).get("id").asString();
+        String number = Api.json(reported).get("number").asString();
         String village = spot.villageDispatcher();
         String handler = spot.handler("chengguan");
         long supervisor = userId(spot.gridWorker());
@@ -123,14 +141,15 @@ class LoopNotificationsTests {
                         .usingRecursiveComparison()
                         .ignoringFields("text")
                         .isEqualTo(Notice.toOrg("EXTENSION_DECIDED", orgOf(handler), "DEPARTMENT_HANDLER", "")))
-                .satisfies(n -> assertThat(n.text()).startsWith("延期已批准：「噪音扰民」，处置期限 "));
+                .satisfies(n -> assertThat(n.text()).startsWith("延期已批准：「噪音扰民」（" + number + "），处置期限 "));
         assertThat(notices(id, "TO_VERIFY"))
                 .usingRecursiveFieldByFieldElementComparatorIgnoringFields("text")
                 .containsExactly(
                         Notice.toOrg("TO_VERIFY", orgOf(village), "CENTRE_DISPATCHER", ""),
                         Notice.toUser("TO_VERIFY", supervisor, ""));
         assertThat(notices(id, "EVALUATED"))
-                .containsExactly(Notice.toOrg("EVALUATED", orgOf(village), "CENTRE_DISPATCHER", "评价不满意：「噪音扰民」，可重办"));
+                .containsExactly(Notice.toOrg(
+                        "EVALUATED", orgOf(village), "CENTRE_DISPATCHER", "评价不满意：「噪音扰民」（" + number + "），可重办"));
     }
 
     @Test
@@ -142,6 +161,7 @@ class LoopNotificationsTests {
                 Map.of("itemCode", Dongying.FUMES, "text", "烧烤店油烟直排", "longitude", spot.lng(), "latitude", spot.lat()));
         assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
         String id = Api.json(reported).get("id").asString();
+        String number = Api.json(reported).get("number").asString();
         String town = spot.townDispatcher();
         String lead = spot.handler("chengguan");
         String ecology = spot.handler("huanbao");
@@ -162,12 +182,13 @@ class LoopNotificationsTests {
         assertThat(notices(id, "NEW_INCIDENT"))
                 .singleElement()
                 .satisfies(n -> assertThat(n.orgId()).isEqualTo(orgOf(town)))
-                .satisfies(n -> assertThat(n.text()).startsWith("新事件待受理：「油烟扰民」，受理期限 "));
+                .satisfies(n -> assertThat(n.text()).startsWith("新事件待受理：「油烟扰民」（" + number + "），受理期限 "));
         assertThat(notices(id, "ASSIST_REQUESTED"))
                 .singleElement()
                 .satisfies(n -> assertThat(n.orgId()).isEqualTo(orgOf(ecology)));
         assertThat(notices(id, "PART_RECORDED"))
-                .containsExactly(Notice.toOrg("PART_RECORDED", orgOf(lead), "DEPARTMENT_HANDLER", "协办部门已反馈：「油烟扰民」"));
+                .containsExactly(Notice.toOrg(
+                        "PART_RECORDED", orgOf(lead), "DEPARTMENT_HANDLER", "协办部门已反馈：「油烟扰民」（" + number + "）"));
         List<Long> gridWorkers = staff.gridStaff(spot.grid()).stream()
                 .filter(a -> a.duty() == GridDuty.GRID_WORKER)
                 .map(a -> a.userId())
@@ -181,13 +202,14 @@ class LoopNotificationsTests {
         assertThat(notices(id, "STATUS"))
                 .extracting(Notice::text)
                 .containsExactly(
-                        "您反映的「油烟扰民」已受理",
-                        "您反映的「油烟扰民」已派遣至处置部门",
-                        "您反映的「油烟扰民」已签收，正在处置",
-                        "您反映的「油烟扰民」已处置，待核查",
-                        "您反映的「油烟扰民」已办结，欢迎评价");
+                        "您反映的「油烟扰民」（" + number + "）已受理",
+                        "您反映的「油烟扰民」（" + number + "）已派遣至处置部门",
+                        "您反映的「油烟扰民」（" + number + "）已签收，正在处置",
+                        "您反映的「油烟扰民」（" + number + "）已处置，待核查",
+                        "您反映的「油烟扰民」（" + number + "）已办结，欢迎评价");
         assertThat(notices(id, "STATUS")).allSatisfy(n -> assertThat(n.userId()).isEqualTo(userId("resident")));
         assertThat(notices(id, "EVALUATED"))
-                .containsExactly(Notice.toOrg("EVALUATED", orgOf(town), "CENTRE_DISPATCHER", "评价满意：「油烟扰民」"));
+                .containsExactly(
+                        Notice.toOrg("EVALUATED", orgOf(town), "CENTRE_DISPATCHER", "评价满意：「油烟扰民」（" + number + "）"));
     }
 }

@@ -116,12 +116,16 @@ class MobilePagesBrowserTests {
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
                 .contains("已上报");
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("待受理");
+        String number = browser.findElement(By.id("number")).getText().replace("事件编号 ", "");
+        assertThat(number).matches("DY-\\d{8}-\\d{4,}");
 
         browser.findElement(By.cssSelector(".phonebar a")).click();
         browser.findElement(By.id("go-mine")).click();
         wait.until(ExpectedConditions.urlContains("/m/mine"));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("广场舞音响声音过大");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("广场舞音响声音过大", number, grids.find(grid).orElseThrow().name());
         Browser.screenshot(browser, "mobile-mine");
+        Browser.assertAccessible(browser);
     }
 
     @Test

@@ -118,6 +118,12 @@ class ResidentPagesBrowserTests {
         wait.until(ExpectedConditions.urlContains("/r/track/" + code));
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(page).contains("已结案", "已劝导店主安装油烟净化器", "事件登记");
+        // the number to quote when calling the centre
+        String number = jdbc.sql("SELECT number FROM incident WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
+        assertThat(browser.findElement(By.id("number")).getText()).isEqualTo("事件编号 " + number);
         assertThat(page)
                 .doesNotContain(worker.displayName())
                 .doesNotContain("13800001234")

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.onegrid.catalog.Catalog;
 import org.onegrid.catalog.CatalogItemDraft;
 import org.onegrid.catalog.CatalogItemView;
@@ -324,11 +325,12 @@ class CatalogEditorPage {
     }
 
     @GetMapping("/admin/catalog")
-    String tree(@RequestParam(required = false) String category, Model model) {
+    String tree(
+            @RequestParam(required = false) String category, @AuthenticationPrincipal StaffPrincipal me, Model model) {
         if (!model.containsAttribute("categoryForm")) {
             model.addAttribute("categoryForm", new CategoryForm());
         }
-        return treePage(category, model, Map.of());
+        return treePage(category, me, model, Map.of());
     }
 
     @PostMapping("/admin/catalog/categories")
@@ -347,11 +349,12 @@ class CatalogEditorPage {
                 throw e;
             }
             response.setStatus(422);
-            return treePage(null, model, FieldErrors.of(e, field -> field));
+            return treePage(null, me, model, FieldErrors.of(e, field -> field));
         }
     }
 
-    private String treePage(String category, Model model, Map<String, String> categoryErrors) {
+    private String treePage(String category, StaffPrincipal me, Model model, Map<String, String> categoryErrors) {
+        model.addAttribute("departmentNames", departmentNames(me));
         List<CategoryView> categories = catalog.categories(true);
         CategoryView current = categories.stream()
                 .filter(c -> c.code().equals(category))
@@ -505,8 +508,28 @@ class CatalogEditorPage {
         model.addAttribute("levels", HandlingLevel.values());
         model.addAttribute("modes", TimeMode.values());
         model.addAttribute("departments", cityDepartments(me));
+        model.addAttribute("departmentNames", departmentNames(me));
         model.addAttribute("errors", errors);
         return "admin/catalog-item";
+    }
+
+    /** The city's departments by their Chinese names: {@code ${departmentNames.of(codes)}}. */
+    record DepartmentNames(Map<String, String> byCode) {
+
+        /** The departments' names, joined as the pages list them: sifa, minzheng → 东营市司法局、东营市民政局. */
+        public String of(List<String> codes) {
+            return codes.stream().map(c -> byCode.getOrDefault(c, c)).collect(Collectors.joining("、"));
+        }
+    }
+
+    private DepartmentNames departmentNames(StaffPrincipal me) {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (OrganisationView d : cityDepartments(me)) {
+            if (d.deptCode() != null) {
+                names.putIfAbsent(d.deptCode(), d.name());
+            }
+        }
+        return new DepartmentNames(names);
     }
 
     /** The city's departments, whose short codes an item may name. */

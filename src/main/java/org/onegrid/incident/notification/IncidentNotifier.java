@@ -73,12 +73,19 @@ class IncidentNotifier {
      * @param supervisorUserId the supervising grid worker of a dual dispatch, null if none
      */
     private record Facts(
+            String number,
             String itemName,
             Long reporterUserId,
             String gridCode,
             long ownerOrgId,
             long leadOrgId,
-            Long supervisorUserId) {}
+            Long supervisorUserId) {
+
+        /** How a notice names the incident: its item and its number, 「占道经营」（DY-20261203-0042）. */
+        String named() {
+            return "「" + itemName + "」" + (number == null ? "" : "（" + number + "）");
+        }
+    }
 
     /**
      * The events come from the store as it saves the incident, so it has the state just saved; the row is read only
@@ -86,10 +93,10 @@ class IncidentNotifier {
      */
     private Facts facts(IncidentId id) {
         return store.saved(id)
-                .map(saved -> facts(saved.snapshot()))
+                .map(saved -> facts(saved.snapshot(), saved.placement().number()))
                 .orElseGet(() -> jdbc.sql("""
                         SELECT item_name, reporter_user_id, grid_code, owner_org_id, coalesce(lead_org_id, 0),
-                               handling ->> 'supervisorUserId'
+                               handling ->> 'supervisorUserId', number
                           FROM incident WHERE id = :id
                         """)
                         .param("id", id.value())
@@ -98,6 +105,7 @@ class IncidentNotifier {
                             Long reporterUserId = rs.wasNull() ? null : reporter;
                             String supervisor = rs.getString(6);
                             return new Facts(
+                                    rs.getString(7),
                                     rs.getString(1),
                                     reporterUserId,
                                     rs.getString(3),
@@ -108,9 +116,10 @@ class IncidentNotifier {
                         .single());
     }
 
-    private static Facts facts(IncidentSnapshot s) {
+    private static Facts facts(IncidentSnapshot s, String number) {
         Handling h = s.handling();
         return new Facts(
+                number,
                 s.terms().itemName(),
                 s.intake().reporter().userId(),
                 s.intake().gridCode(),
@@ -137,12 +146,7 @@ class IncidentNotifier {
 
     private void toReporter(IncidentId id, Instant at, Facts facts, String text) {
         if (facts.reporterUserId() != null) {
-            send(
-                    id,
-                    at,
-                    "STATUS",
-                    "您反映的「" + facts.itemName() + "」" + text,
-                    List.of(Notifications.user(facts.reporterUserId())));
+            send(id, at, "STATUS", "您反映的" + facts.named() + text, List.of(Notifications.user(facts.reporterUserId())));
         }
     }
 
@@ -153,7 +157,7 @@ class IncidentNotifier {
                 e.incidentId(),
                 e.at(),
                 "NEW_INCIDENT",
-                "新事件待受理：「" + f.itemName() + "」，受理期限 " + local(e.acceptDeadline()),
+                "新事件待受理：" + f.named() + "，受理期限 " + local(e.acceptDeadline()),
                 List.of(centre(e.ownerOrgId())));
     }
 
@@ -180,14 +184,14 @@ class IncidentNotifier {
                 e.incidentId(),
                 e.at(),
                 "DISPATCHED",
-                (e.mode() == DispatchMode.JOINT ? "吹哨报到（牵头）：" : "新派遣任务：") + "「" + f.itemName() + "」，请签收" + deadline,
+                (e.mode() == DispatchMode.JOINT ? "吹哨报到（牵头）：" : "新派遣任务：") + f.named() + "，请签收" + deadline,
                 List.of(department(e.leadOrgId())));
         if (!e.assistingOrgIds().isEmpty()) {
             send(
                     e.incidentId(),
                     e.at(),
                     "ASSIST_REQUESTED",
-                    "吹哨报到（协办）：「" + f.itemName() + "」，请报到并反馈协办情况" + deadline,
+                    "吹哨报到（协办）：" + f.named() + "，请报到并反馈协办情况" + deadline,
                     e.assistingOrgIds().stream()
                             .map(IncidentNotifier::department)
                             .toList());
@@ -197,7 +201,7 @@ class IncidentNotifier {
                     e.incidentId(),
                     e.at(),
                     "SUPERVISE_ON_SITE",
-                    "双派单：请现场督办并核查「" + f.itemName() + "」" + deadline,
+                    "双派单：请现场督办并核查" + f.named() + deadline,
                     List.of(Notifications.user(e.supervisorUserId())));
         }
         toReporter(e.incidentId(), e.at(), f, "已派遣至处置部门");
@@ -210,7 +214,7 @@ class IncidentNotifier {
                 e.incidentId(),
                 e.at(),
                 "DISPATCHED_DOWN",
-                "上级下派：「" + f.itemName() + "」，受理期限 " + local(e.acceptDeadline()),
+                "上级下派：" + f.named() + "，受理期限 " + local(e.acceptDeadline()),
                 List.of(centre(e.toOrgId())));
     }
 
@@ -226,7 +230,7 @@ class IncidentNotifier {
                 e.incidentId(),
                 e.at(),
                 "RETURNED",
-                "部门退回：「" + f.itemName() + "」，理由：" + e.reason(),
+                "部门退回：" + f.named() + "，理由：" + e.reason(),
                 List.of(centre(e.ownerOrgId())));
     }
 
@@ -237,7 +241,7 @@ class IncidentNotifier {
                 e.incidentId(),
                 e.at(),
                 "EXTENSION_REQUESTED",
-                "延期申请待审批：「" + f.itemName() + "」",
+                "延期申请待审批：" + f.named() + "",
                 List.of(centre(e.ownerOrgId())));
     }
 
@@ -249,19 +253,14 @@ class IncidentNotifier {
                 e.incidentId(),
                 e.at(),
                 "EXTENSION_DECIDED",
-                (e.approved() ? "延期已批准" : "延期未批准") + "：「" + f.itemName() + "」，处置期限 " + local(e.handleDeadline()),
+                (e.approved() ? "延期已批准" : "延期未批准") + "：" + f.named() + "，处置期限 " + local(e.handleDeadline()),
                 List.of(department(lead)));
     }
 
     @EventListener
     void on(AssistingPartRecorded e) {
         Facts f = facts(e.incidentId());
-        send(
-                e.incidentId(),
-                e.at(),
-                "PART_RECORDED",
-                "协办部门已反馈：「" + f.itemName() + "」",
-                List.of(department(f.leadOrgId())));
+        send(e.incidentId(), e.at(), "PART_RECORDED", "协办部门已反馈：" + f.named() + "", List.of(department(f.leadOrgId())));
     }
 
     @EventListener
@@ -277,12 +276,7 @@ class IncidentNotifier {
                     .filter(a -> a.duty() == GridDuty.GRID_WORKER)
                     .forEach(a -> to.add(Notifications.user(a.userId())));
         }
-        send(
-                e.incidentId(),
-                e.at(),
-                "TO_VERIFY",
-                "待核查：「" + f.itemName() + "」已办结，核查期限 " + local(e.verifyDeadline()),
-                to);
+        send(e.incidentId(), e.at(), "TO_VERIFY", "待核查：" + f.named() + "已办结，核查期限 " + local(e.verifyDeadline()), to);
         toReporter(e.incidentId(), e.at(), f, "已处置，待核查");
     }
 
@@ -298,7 +292,7 @@ class IncidentNotifier {
                 e.incidentId(),
                 e.at(),
                 "REWORK",
-                "核查未通过，请返工：「" + f.itemName() + "」，处置期限 " + local(e.handleDeadline()),
+                "核查未通过，请返工：" + f.named() + "，处置期限 " + local(e.handleDeadline()),
                 e.departmentOrgIds().stream().map(IncidentNotifier::department).toList());
     }
 
@@ -309,7 +303,7 @@ class IncidentNotifier {
                 e.incidentId(),
                 e.at(),
                 "ESCALATED",
-                (e.automatic() ? "超期自动上报：" : "下级上报：") + "「" + f.itemName() + "」",
+                (e.automatic() ? "超期自动上报：" : "下级上报：") + f.named(),
                 List.of(centre(e.toOrgId())));
     }
 
@@ -320,7 +314,7 @@ class IncidentNotifier {
                 e.incidentId(),
                 e.at(),
                 "EVALUATED",
-                "评价" + e.satisfaction().label() + "：「" + f.itemName() + "」"
+                "评价" + e.satisfaction().label() + "：" + f.named() + ""
                         + (e.satisfaction() == Satisfaction.DISSATISFIED ? "，可重办" : ""),
                 List.of(centre(f.ownerOrgId())));
     }
@@ -337,14 +331,14 @@ class IncidentNotifier {
                 e.incidentId(),
                 e.at(),
                 "URGED",
-                "催办：「" + f.itemName() + "」",
+                "催办：" + f.named() + "",
                 ownerAndDepartments(e.ownerOrgId(), e.departmentOrgIds()));
     }
 
     @EventListener
     void on(IncidentSupplemented e) {
         Facts f = facts(e.incidentId());
-        send(e.incidentId(), e.at(), "SUPPLEMENTED", "群众补充说明：「" + f.itemName() + "」", List.of(centre(e.ownerOrgId())));
+        send(e.incidentId(), e.at(), "SUPPLEMENTED", "群众补充说明：" + f.named() + "", List.of(centre(e.ownerOrgId())));
     }
 
     @EventListener
@@ -354,7 +348,7 @@ class IncidentNotifier {
                 e.incidentId(),
                 e.at(),
                 "SUPERVISED",
-                "督办（第" + e.orderNumber() + "号）：「" + f.itemName() + "」，回复期限 " + local(e.deadline()),
+                "督办（第" + e.orderNumber() + "号）：" + f.named() + "，回复期限 " + local(e.deadline()),
                 ownerAndDepartments(e.ownerOrgId(), e.departmentOrgIds()));
     }
 
@@ -365,7 +359,7 @@ class IncidentNotifier {
                 e.incidentId(),
                 e.at(),
                 "SUPERVISION_REPLIED",
-                "督办回复（第" + e.orderNumber() + "号）：「" + f.itemName() + "」",
+                "督办回复（第" + e.orderNumber() + "号）：" + f.named() + "",
                 List.of(centre(e.issuerOrgId()), Notifications.org(e.issuerOrgId(), Role.LEADER)));
     }
 
@@ -376,7 +370,7 @@ class IncidentNotifier {
                 e.incidentId(),
                 e.at(),
                 "OVERDUE",
-                "红灯超期：「" + f.itemName() + "」" + e.stage().label() + "环节已超过期限 " + local(e.deadline()),
+                "红灯超期：" + f.named() + "" + e.stage().label() + "环节已超过期限 " + local(e.deadline()),
                 ownerAndDepartments(e.ownerOrgId(), e.departmentOrgIds()));
     }
 

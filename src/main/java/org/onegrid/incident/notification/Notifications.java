@@ -168,8 +168,8 @@ public class Notifications {
                 to,
                 due.id().value(),
                 "DEADLINE_WARNING",
-                "黄灯预警：「" + due.itemName() + "」" + due.stage().label() + "环节时限已用80%，期限 "
-                        + IncidentNotifier.local(due.deadline()),
+                "黄灯预警：「" + due.itemName() + "」（" + due.number() + "）"
+                        + due.stage().label() + "环节时限已用80%，期限 " + IncidentNotifier.local(due.deadline()),
                 at);
     }
 }

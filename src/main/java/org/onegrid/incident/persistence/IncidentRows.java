@@ -6,8 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,6 +38,8 @@ import org.onegrid.incident.domain.StageTimes;
 import org.onegrid.incident.domain.StageWindow;
 import org.onegrid.incident.domain.Status;
 import org.onegrid.incident.domain.Tally;
+import org.onegrid.shared.config.DemoCityDefaults;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,20 +53,43 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class IncidentRows {
 
+    private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final String numberPrefix;
 
-    IncidentRows(JdbcClient jdbc, JdbcTemplate template) {
+    IncidentRows(
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            @Value("${" + DemoCityDefaults.NUMBER_PREFIX + "}") String numberPrefix) {
         this.jdbc = jdbc;
         this.template = template;
+        this.numberPrefix = numberPrefix.strip();
+        if (!this.numberPrefix.matches("[A-Z0-9]{1,16}")) {
+            // numbers are read out on the phone and searched for upper-cased: letters and digits only
+            throw new IllegalStateException(DemoCityDefaults.NUMBER_PREFIX
+                    + " must be 1 to 16 capital letters or digits, e.g. DY, not '" + numberPrefix + "'");
+        }
     }
 
     /**
      * What the incident row keeps besides the aggregate's state: where in the region tree, the catalog category, the
-     * reporter's encrypted phone.
+     * reporter's encrypted phone, and its number (事件编号), null until the row is inserted.
      */
     public record Placement(
-            String villageCode, String townCode, String countyCode, String categoryCode, byte[] reporterPhone) {}
+            String villageCode,
+            String townCode,
+            String countyCode,
+            String categoryCode,
+            byte[] reporterPhone,
+            String number) {
+
+        public Placement withNumber(String number) {
+            return new Placement(villageCode, townCode, countyCode, categoryCode, reporterPhone, number);
+        }
+    }
 
     /** An incident as stored: the aggregate's state, its placement, and whether the yellow warning went out. */
     public record Stored(IncidentSnapshot snapshot, Placement placement, boolean yellowWarned) {}
@@ -69,12 +97,18 @@ public class IncidentRows {
     // ---------------------------------------------------------------------------------------------------------
     // Writing
 
-    /** Inserts a new incident and its first history entries. */
-    public void insert(Incident incident, Placement placement, Instant now) {
+    /**
+     * Inserts a new incident and its first history entries, giving it the next number of its report's day.
+     *
+     * @return the number given
+     */
+    public String insert(Incident incident, Placement placement, Instant now) {
         Map<String, Object> p = state(incident.snapshot(), now);
         IncidentSnapshot s = incident.snapshot();
         Intake intake = s.intake();
+        String number = nextNumber(s.reportedAt());
         p.put("id", s.id().value());
+        p.put("number", number);
         p.put("channel", intake.channel().name());
         p.put("text", intake.text());
         p.put("longitude", intake.place().longitude());
@@ -95,7 +129,7 @@ public class IncidentRows {
         p.put("terms", StoredJson.terms(s.terms()));
         p.put("reportedAt", time(s.reportedAt()));
         jdbc.sql("""
-                        INSERT INTO incident (id, version, status, channel, text, longitude, latitude, address,
+                        INSERT INTO incident (id, number, version, status, channel, text, longitude, latitude, address,
                             grid_code, village_code, town_code, county_code, region_path,
                             reporter_user_id, reporter_name, reporter_phone,
                             item_code, item_name, category_code, normal_level, terms, reported_at,
@@ -105,7 +139,7 @@ public class IncidentRows {
                             pending_extension, supporters, returns, reworks, reopens, escalations, urges, overdues,
                             extensions, merged_into, result, satisfaction, resolution_level, closed_at,
                             accept_seconds, handle_seconds, verify_seconds, supervisions, updated_at)
-                        VALUES (:id, :version, :status, :channel, :text, :longitude, :latitude, :address,
+                        VALUES (:id, :number, :version, :status, :channel, :text, :longitude, :latitude, :address,
                             :gridCode, :villageCode, :townCode, :countyCode, :regionPath,
                             :reporterUserId, :reporterName, :reporterPhone,
                             :itemCode, :itemName, :categoryCode, :normalLevel, CAST(:terms AS jsonb), :reportedAt,
@@ -118,6 +152,22 @@ public class IncidentRows {
                             CAST(:supervisions AS jsonb), :now)
                         """).params(p).update();
         appendHistory(incident.unsavedHistory());
+        return number;
+    }
+
+    /**
+     * The next number of the day {@code reportedAt} falls on in the city: its counter row is raised by one and held
+     * until the transaction ends, so that no two reports on any node get the same number and a report that is rolled
+     * back gives its number back.
+     */
+    private String nextNumber(Instant reportedAt) {
+        LocalDate day = reportedAt.atZone(LOCAL).toLocalDate();
+        int sequence = jdbc.sql("""
+                        INSERT INTO incident_number_day (day, last) VALUES (:day, 1)
+                        ON CONFLICT (day) DO UPDATE SET last = incident_number_day.last + 1
+                        RETURNING last
+                        """).param("day", day).query(Integer.class).single();
+        return numberPrefix + "-" + NUMBER_DAY.format(day) + "-" + String.format("%04d", sequence);
     }
 
     /**
@@ -259,7 +309,7 @@ public class IncidentRows {
     // Reading
 
     private static final String SELECT_STATE = """
-            SELECT id, version, status, channel, text, longitude, latitude, address, grid_code, village_code,
+            SELECT id, number, version, status, channel, text, longitude, latitude, address, grid_code, village_code,
                    town_code, county_code, region_path, reporter_user_id, reporter_name, reporter_phone,
                    category_code, terms, reported_at, owner_org_id, owner_level, owner_region_path, handling,
                    stage, stage_started_at, stage_deadline, stage_yellow_at, stage_overdue_marked,
@@ -355,11 +405,18 @@ public class IncidentRows {
 
     /** An open incident whose stage reached its yellow point (80 %) and not yet its deadline, not yet warned. */
     public record YellowDue(
-            IncidentId id, String itemName, Stage stage, Instant deadline, long ownerOrgId, List<Long> departmentIds) {}
+            IncidentId id,
+            String number,
+            String itemName,
+            Stage stage,
+            Instant deadline,
+            long ownerOrgId,
+            List<Long> departmentIds) {}
 
     public List<YellowDue> yellowDue(Instant now, int limit) {
         return jdbc.sql("""
-                        SELECT id, item_name, stage, stage_deadline, owner_org_id, department_ids FROM incident
+                        SELECT id, number, item_name, stage, stage_deadline, owner_org_id, department_ids
+                          FROM incident
                          WHERE stage IS NOT NULL AND NOT stage_yellow_warned AND stage_yellow_at <= :now
                            AND stage_deadline >= :now
                          ORDER BY stage_yellow_at LIMIT :limit
@@ -368,6 +425,7 @@ public class IncidentRows {
                 .param("limit", limit)
                 .query((rs, n) -> new YellowDue(
                         new IncidentId(rs.getObject("id", UUID.class)),
+                        rs.getString("number"),
                         rs.getString("item_name"),
                         Stage.valueOf(rs.getString("stage")),
                         instant(rs, "stage_deadline"),
@@ -439,7 +497,8 @@ public class IncidentRows {
                 rs.getString("town_code"),
                 rs.getString("county_code"),
                 rs.getString("category_code"),
-                rs.getBytes("reporter_phone"));
+                rs.getBytes("reporter_phone"),
+                rs.getString("number"));
         return new Stored(snapshot, placement, rs.getBoolean("stage_yellow_warned"));
     }
 

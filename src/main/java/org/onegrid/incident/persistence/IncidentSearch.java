@@ -5,8 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.onegrid.incident.IncidentPage;
 import org.onegrid.incident.IncidentSummaryView;
 import org.onegrid.incident.domain.Light;
@@ -39,6 +43,28 @@ public class IncidentSearch {
         }
     }
 
+    /** A whole number ({@code DY-20261203-0042}) or a tail of one ({@code 20261203-0042}, {@code 0042}, {@code 42}). */
+    private static final Pattern NUMBER = Pattern.compile("(?:[A-Z0-9]{1,16}-)?(?:\\d{8}-)?(\\d{1,6})");
+
+    /**
+     * What a number the staff quote matches ({@code number LIKE}): the numbers that end in it, the sequence padded to
+     * four digits ({@code 42} finds {@code …-0042}); empty if it cannot be (a tail of) one.
+     */
+    public static Optional<String> numberPattern(String quoted) {
+        if (quoted == null) {
+            return Optional.empty();
+        }
+        String normal = quoted.strip().toUpperCase(Locale.ROOT);
+        Matcher m = NUMBER.matcher(normal);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String sequence = m.group(1);
+        String padded = "0".repeat(Math.max(0, 4 - sequence.length())) + sequence;
+        String head = normal.substring(0, m.start(1));
+        return Optional.of("%" + (head.isEmpty() ? "-" : escape(head)) + padded);
+    }
+
     /**
      * A list query, resolved: {@code scopePath} (staff) or {@code reporterUserId} (residents, who see only their own
      * reports) limits it; every other field may be null.
@@ -56,6 +82,7 @@ public class IncidentSearch {
             Instant from,
             Instant toExclusive,
             String text,
+            String numberPattern,
             Sort sort,
             boolean ascending,
             int page,
@@ -114,8 +141,15 @@ public class IncidentSearch {
             p.put("to", IncidentRows.time(q.toExclusive()));
         }
         if (q.text() != null) {
-            where.append(" AND (text ILIKE :text OR address ILIKE :text OR item_name ILIKE :text)");
+            Optional<String> number = numberPattern(q.text());
+            where.append(" AND (text ILIKE :text OR address ILIKE :text OR item_name ILIKE :text"
+                    + (number.isPresent() ? " OR number LIKE :textNumber)" : ")"));
             p.put("text", "%" + escape(q.text()) + "%");
+            number.ifPresent(pattern -> p.put("textNumber", pattern));
+        }
+        if (q.numberPattern() != null) {
+            where.append(" AND number LIKE :number");
+            p.put("number", q.numberPattern());
         }
         p.put("now", IncidentRows.time(q.now()));
         long total = jdbc.sql("SELECT count(*) FROM incident" + where)
@@ -127,7 +161,7 @@ public class IncidentSearch {
         p.put("offset", (long) q.page() * q.size());
         List<IncidentSummaryView> items = jdbc.sql(
                         """
-                        SELECT id, status, channel, item_code, item_name, category_code, left(text, %d) AS excerpt,
+                        SELECT id, number, status, channel, item_code, item_name, category_code, left(text, %d) AS excerpt,
                                address, grid_code, village_code, region_path, owner_org_id, owner_level, handling_mode,
                                lead_org_id, stage, stage_deadline, stage_yellow_at, reported_at, closed_at,
                                resolution_level, version
@@ -151,6 +185,7 @@ public class IncidentSearch {
         Long leadOrgId = rs.wasNull() ? null : lead;
         return new IncidentSummaryView(
                 rs.getObject("id", UUID.class),
+                rs.getString("number"),
                 status.name(),
                 status.label(),
                 rs.getString("channel"),
@@ -179,7 +214,7 @@ public class IncidentSearch {
         return escape(prefix) + "%";
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

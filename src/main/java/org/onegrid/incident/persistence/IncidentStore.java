@@ -66,12 +66,17 @@ public class IncidentStore {
                         stored.yellowWarned()));
     }
 
-    /** Stores a new incident and publishes its events. */
+    /**
+     * Stores a new incident and publishes its events.
+     *
+     * @return its placement with the number (事件编号) it was given
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void add(Incident incident, IncidentRows.Placement placement, Instant now) {
+    public IncidentRows.Placement add(Incident incident, IncidentRows.Placement placement, Instant now) {
         List<HistoryEntry> entries = incident.unsavedHistory();
-        rows.insert(incident, placement, now);
-        publish(incident, placement, entries);
+        IncidentRows.Placement numbered = placement.withNumber(rows.insert(incident, placement, now));
+        publish(incident, numbered, entries);
+        return numbered;
     }
 
     /**
@@ -145,6 +150,7 @@ public class IncidentStore {
         for (HistoryEntry e : entries) {
             events.publishEvent(new IncidentActionRecorded(
                     e.incidentId().value(),
+                    placement.number(),
                     e.sequence(),
                     e.action().name(),
                     e.fromStatus() == null ? null : e.fromStatus().name(),
@@ -162,6 +168,7 @@ public class IncidentStore {
             if (event instanceof org.onegrid.incident.domain.IncidentClosed closed) {
                 events.publishEvent(new IncidentClosed(
                         closed.incidentId().value(),
+                        placement.number(),
                         closed.at(),
                         closed.closedBy().name(),
                         closed.resolutionLevel().name(),

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 public class WorkLists {
 
     private static final String COLUMNS = """
-            SELECT id, status, channel, item_code, item_name, category_code, left(text, 120) AS excerpt,
+            SELECT id, number, status, channel, item_code, item_name, category_code, left(text, 120) AS excerpt,
                    address, grid_code, village_code, region_path, owner_org_id, owner_level, handling_mode,
                    lead_org_id, stage, stage_deadline, stage_yellow_at, reported_at, closed_at,
                    resolution_level, version
@@ -94,6 +94,23 @@ public class WorkLists {
         return jdbc.sql(COLUMNS + " WHERE" + tab.where + " ORDER BY stage_deadline ASC NULLS LAST, id LIMIT :limit")
                 .param("org", orgId)
                 .param("now", IncidentRows.time(now))
+                .param("limit", limit)
+                .query((rs, n) -> IncidentSearch.summary(rs, now))
+                .list();
+    }
+
+    /** A department's incidents (lead or assisting) whose number, description, address or item has {@code text}. */
+    public List<IncidentSummaryView> inboxSearch(long orgId, String text, Instant now, int limit) {
+        java.util.Optional<String> number = IncidentSearch.numberPattern(text);
+        return jdbc.sql(COLUMNS + """
+                         WHERE department_ids @> ARRAY[CAST(:org AS bigint)]
+                           AND (text ILIKE :text OR address ILIKE :text OR item_name ILIKE :text
+                                OR number LIKE :number)
+                         ORDER BY reported_at DESC, id LIMIT :limit
+                        """)
+                .param("org", orgId)
+                .param("text", "%" + IncidentSearch.escape(text) + "%")
+                .param("number", number.orElse(""))
                 .param("limit", limit)
                 .query((rs, n) -> IncidentSearch.summary(rs, now))
                 .list();

@@ -85,13 +85,14 @@ class IncidentController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String text,
+            @RequestParam(required = false) String number,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false, defaultValue = "0") int page,
             @RequestParam(required = false, defaultValue = "20") int size,
             @AuthenticationPrincipal StaffPrincipal me) {
         return incidents.list(
                 new IncidentFilter(
-                        status, light, region, grid, category, item, channel, from, to, text, sort, page, size),
+                        status, light, region, grid, category, item, channel, from, to, text, number, sort, page, size),
                 me);
     }
 

@@ -63,6 +63,8 @@ class IncidentDetailPage {
     private final Clock clock;
     private final RefusalTexts refusals;
 
+    private final PlaceNames placeNames;
+
     IncidentDetailPage(
             IncidentApi incidents,
             Organisations organisations,
@@ -71,8 +73,10 @@ class IncidentDetailPage {
             WorkCalendars calendars,
             MessageSource messages,
             Clock clock,
-            RefusalTexts refusals) {
+            RefusalTexts refusals,
+            PlaceNames placeNames) {
         this.incidents = incidents;
+        this.placeNames = placeNames;
         this.refusals = refusals;
         this.organisations = organisations;
         this.regions = regions;
@@ -339,6 +343,7 @@ class IncidentDetailPage {
                         .max()
                         .orElse(0));
         model.addAttribute("place", placeName(incident));
+        model.addAttribute("supervisorName", supervisorName(incident));
         model.addAttribute("orgNames", orgNames(incident));
         if (actions.contains("dispatch")) {
             model.addAttribute("departments", departments(incident));
@@ -411,6 +416,16 @@ class IncidentDetailPage {
         return first;
     }
 
+    /** The supervising grid worker of a dual dispatch by name and grid, 李四（花园社区第1网格）; null if none. */
+    private String supervisorName(IncidentView incident) {
+        if (incident.handling() == null || incident.handling().supervisorUserId() == null) {
+            return null;
+        }
+        return staff.find(incident.handling().supervisorUserId())
+                .map(u -> u.displayName() + "（" + placeNames.grid(incident.gridCode()) + "）")
+                .orElse(null);
+    }
+
     /** Open incidents of the same item in the same village: the duplicates this one could be merged into. */
     private List<IncidentSummaryView> mergeCandidates(IncidentView incident, StaffPrincipal me) {
         return incidents
@@ -422,6 +437,7 @@ class IncidentDetailPage {
                                 null,
                                 null,
                                 incident.itemCode(),
+                                null,
                                 null,
                                 null,
                                 null,

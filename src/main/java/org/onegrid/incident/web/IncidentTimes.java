@@ -1,5 +1,6 @@
 package org.onegrid.incident.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Times on the incident pages, in the city's local time: {@code ${@incidentTimes.at(i.reportedAt)}}. */
 @Component("incidentTimes")
-class IncidentTimes {
+public class IncidentTimes {
 
     static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
 
@@ -23,8 +24,20 @@ class IncidentTimes {
         return instant == null ? "" : FULL.format(instant);
     }
 
+    private final Clock clock;
+
+    IncidentTimes(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Month, day and time; with the year as well when it is not this year (a case from last year says so). */
     public String shortAt(Instant instant) {
-        return instant == null ? "" : SHORT.format(instant);
+        if (instant == null) {
+            return "";
+        }
+        boolean thisYear =
+                instant.atZone(LOCAL).getYear() == clock.instant().atZone(LOCAL).getYear();
+        return (thisYear ? SHORT : FULL).format(instant);
     }
 
     public String clock(Instant instant) {

@@ -65,7 +65,7 @@ class WorkbenchPage {
 
         IncidentFilter filter(String status, int page, int size) {
             return new IncidentFilter(
-                    status, null, null, grid, category, null, channel, from, to, text, null, page, size);
+                    status, null, null, grid, category, null, channel, from, to, text, null, null, page, size);
         }
 
         /** The query string of these filters for another status or page. */

@@ -104,6 +104,7 @@ class CascadeEvents {
         long seq = sequence == null ? Long.MAX_VALUE : sequence;
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("incidentId", e.incidentId());
+        data.put("number", e.number());
         data.put("closedBy", e.closedBy());
         data.put("resolutionLevel", e.resolutionLevel());
         data.put("regionPath", e.regionPath());
@@ -126,6 +127,7 @@ class CascadeEvents {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("incidentId", e.incidentId());
+        data.put("number", e.number());
         data.put("action", e.action());
         data.put("status", e.toStatus());
         data.put("channel", e.channel());

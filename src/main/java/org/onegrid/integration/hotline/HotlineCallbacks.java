@@ -83,6 +83,7 @@ class HotlineCallbacks {
             body.put("eventId", eventId);
             body.put("orderId", order.orderId());
             body.put("incidentId", recorded.incidentId());
+            body.put("number", recorded.number());
             body.put("status", status);
             body.put("action", recorded.action());
             body.put("at", recorded.at());

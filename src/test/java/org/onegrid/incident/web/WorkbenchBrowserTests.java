@@ -64,30 +64,51 @@ class WorkbenchBrowserTests {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-id='" + reported.id() + "']")));
         assertThat(browser.findElement(By.cssSelector(".tabs a.active")).getText())
                 .startsWith("待受理");
+        // the row shows the number staff quote and the grid by its name
+        String row = browser.findElement(By.cssSelector("tr[data-id='" + reported.id() + "']"))
+                .getText();
+        assertThat(row)
+                .contains(
+                        reported.number(),
+                        grids.find(reported.gridCode()).orElseThrow().name())
+                .doesNotContain(reported.gridCode());
+        assertThat(browser.getTitle()).isEqualTo("事件工作台 · 东营市一网统管");
         Browser.screenshot(browser, "workbench-queue");
+        Browser.assertAccessible(browser);
 
         browser.findElement(By.cssSelector("tr[data-id='" + reported.id() + "'] td.text a"))
                 .click();
         wait.until(ExpectedConditions.urlContains("/incidents/" + reported.id()));
         assertThat(browser.findElement(By.id("chain")).getText()).contains("哈希链校验通过");
         assertThat(browser.findElements(By.cssSelector("#timeline li"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("#timeline li .seal")).getText())
+                .isEqualTo("✓ 校验通过");
+        assertThat(browser.findElement(By.id("number")).getText()).isEqualTo(reported.number());
+        assertThat(browser.findElement(By.id("stage-name")).getText()).isEqualTo("受理环节（待受理）");
         wait.until(d -> "drawn".equals(d.findElement(By.id("map")).getDomAttribute("data-outline")));
 
         browser.findElement(By.cssSelector("#form-accept button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-dispatch")));
         assertThat(browser.findElement(By.id("done")).getText()).contains("已受理");
         assertThat(browser.findElements(By.cssSelector("#timeline li"))).hasSize(2);
+        assertThat(browser.findElement(By.id("stage-name")).getText()).isEqualTo("派遣环节（已受理，待派遣）");
 
         new Select(browser.findElement(By.id("d-mode"))).selectByValue("DUAL");
         Select department = new Select(browser.findElement(By.id("d-department")));
         assertThat(department.getFirstSelectedOption().getText()).contains("城管", "建议");
         assertThat(browser.findElement(By.id("d-supervisor")).isDisplayed()).isTrue();
+        String gridName = grids.find(reported.gridCode()).orElseThrow().name();
+        String supervisor = new Select(browser.findElement(By.id("d-supervisor")))
+                .getFirstSelectedOption()
+                .getText();
+        assertThat(supervisor).endsWith("（" + gridName + "）").doesNotContainPattern("[a-z]");
         assertThat(browser.findElement(By.id("deadline-preview")).getText())
                 .startsWith("处置时限：")
                 .contains("工作时");
         browser.findElement(By.id("c-dispatch")).sendKeys("请城管执法队依法查处，网格员现场监督");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         Browser.screenshot(browser, "incident-detail");
+        Browser.assertAccessible(browser);
         browser.findElement(By.cssSelector("#form-dispatch button[type=submit]"))
                 .click();
 
@@ -98,7 +119,14 @@ class WorkbenchBrowserTests {
                 .contains("派遣", "已受理 → 已派遣");
         assertThat(browser.findElement(By.id("chain")).getText()).isEqualTo("全程留痕 · 哈希链校验通过 ✓");
         assertThat(browser.findElement(By.cssSelector("dl.facts")).getText()).contains("双派单");
+        assertThat(browser.findElement(By.id("handling-supervisor")).getText()).isEqualTo(supervisor);
+        assertThat(browser.findElement(By.id("handling-lead")).getText()).contains("城管");
+        assertThat(browser.findElement(By.id("stage-name")).getText()).isEqualTo("处置环节（待签收）");
+        assertThat(browser.findElements(By.cssSelector("#timeline li .seal")))
+                .hasSize(3)
+                .allSatisfy(seal -> assertThat(seal.getText()).isEqualTo("✓ 校验通过"));
         Browser.screenshot(browser, "incident-dispatched");
+        Browser.assertAccessible(browser);
 
         browser.get(base + "/notifications");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".page-head h1")));

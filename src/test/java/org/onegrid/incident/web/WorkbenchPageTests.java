@@ -48,7 +48,7 @@ class WorkbenchPageTests {
         // the whole queue of 大王镇 holds nothing of another town: every row lies in 370523101
         HttpResponse<String> all = Pages.signIn(port, "dawang.dispatcher").get("/workbench?status=CLOSED");
         assertThat(all.body()).containsPattern("data-id=");
-        assertThat(java.util.regex.Pattern.compile("<span class=\"muted\">(\\d{15,})</span>")
+        assertThat(java.util.regex.Pattern.compile("<span class=\"muted\" title=\"(\\d{15,})\">")
                         .matcher(all.body())
                         .results()
                         .map(m -> m.group(1)))

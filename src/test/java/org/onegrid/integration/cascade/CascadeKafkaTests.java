@@ -151,6 +151,9 @@ class CascadeKafkaTests {
         JsonNode report = events.get(0);
         assertThat(report.get("data").get("countyCode").asString()).isEqualTo(spot.county());
         assertThat(report.get("data").get("channel").asString()).isEqualTo("GRID_WORKER");
+        assertThat(report.get("data").get("number").asString())
+                .matches("DY-\\d{8}-\\d{4,}")
+                .isEqualTo(events.get(1).get("data").get("number").asString());
         assertThat(events.get(1).get("data").get("resolutionLevel").asString()).isEqualTo("GRID");
         List<ConsumerRecord<String, String>> ofDay =
                 records.stream().filter(r -> daily.contains(r.key())).toList();

@@ -104,6 +104,10 @@ class HotlineCallbacksTests {
         assertThat(callbacks.get(2).get("comment").asString()).isEqualTo("已劝离烧烤摊，恢复通行");
         assertThat(callbacks.get(2).get("by").asString()).isEqualTo(as(handler).displayName());
         assertThat(callbacks.get(3).get("incidentId").asString()).isEqualTo(id.toString());
+        // the hotline's operators quote the same number as the city's staff
+        assertThat(callbacks.stream().map(c -> c.get("number").asString()).distinct())
+                .singleElement()
+                .satisfies(number -> assertThat(number).matches("DY-\\d{8}-\\d{4,}"));
         assertThat(callbacks.stream().map(c -> c.get("eventId").asString()).distinct())
                 .hasSize(4);
         assertThat(callbacks.get(0).get("timeLimit").asString()).isEqualTo("2026-12-01T09:30:00Z");

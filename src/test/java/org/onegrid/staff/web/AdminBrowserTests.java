@@ -3,6 +3,7 @@ package org.onegrid.staff.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,12 +95,19 @@ class AdminBrowserTests {
         WebElement first = browser.findElement(By.cssSelector("#items tbody tr"));
         String code = first.getDomAttribute("data-code");
         CatalogItemView before = catalog.item(code).orElseThrow();
+        // departments by their names and limits in words, as people say them
+        List<WebElement> cells = first.findElements(By.tagName("td"));
+        assertThat(cells.get(2).getText()).contains("局").doesNotContainPattern("[a-z]");
+        assertThat(cells.get(4).getText())
+                .containsPattern("(个工作小时|（自然时间）|（工作时间）)")
+                .doesNotContainPattern("\\dh|min");
         first.findElement(By.cssSelector("td a")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-item")));
         WebElement hours = browser.findElement(By.id("handleHours"));
         hours.clear();
         hours.sendKeys("48");
         Browser.screenshot(browser, "admin-catalog-item");
+        assertThat(browser.findElement(By.id("department-names")).getText()).contains("局");
         Browser.assertAccessible(browser);
         browser.findElement(By.cssSelector("#form-item button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));

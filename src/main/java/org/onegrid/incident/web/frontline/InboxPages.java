@@ -45,6 +45,7 @@ class InboxPages {
     @GetMapping("/inbox")
     String inbox(
             @RequestParam(defaultValue = "TO_SIGN") String tab,
+            @RequestParam(required = false) String q,
             @AuthenticationPrincipal StaffPrincipal me,
             Model model) {
         WorkListsApi.Inbox chosen;
@@ -56,7 +57,13 @@ class InboxPages {
         model.addAttribute("tabs", WorkListsApi.Inbox.values());
         model.addAttribute("tab", chosen);
         model.addAttribute("counts", lists.inboxCounts(me));
-        model.addAttribute("rows", lists.inbox(chosen, me));
+        String query = q == null || q.isBlank() ? null : q.strip();
+        if (query != null && query.length() > 200) {
+            query = query.substring(0, 200);
+        }
+        // a number or words the handler was told on the phone: every incident of the department, whatever its tab
+        model.addAttribute("q", query);
+        model.addAttribute("rows", query == null ? lists.inbox(chosen, me) : lists.inboxSearch(query, me));
         model.addAttribute("me", me);
         return "inbox/list";
     }

@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.onegrid.catalog.Catalog;
 import org.onegrid.incident.IncidentApi;
 import org.onegrid.incident.IncidentCommand;
 import org.onegrid.incident.IncidentView;
 import org.onegrid.incident.ReportIncident;
 import org.onegrid.incident.WorkListsApi;
+import org.onegrid.incident.web.PlaceNames;
 import org.onegrid.region.Grids;
 import org.onegrid.shared.web.Problems;
 import org.onegrid.staff.StaffPrincipal;
@@ -38,9 +40,17 @@ class MobilePages {
     private final WorkListsApi lists;
     private final Catalog catalog;
     private final Grids grids;
+    private final PlaceNames placeNames;
     private final Uploads uploads;
 
-    MobilePages(IncidentApi incidents, WorkListsApi lists, Catalog catalog, Grids grids, Uploads uploads) {
+    MobilePages(
+            IncidentApi incidents,
+            WorkListsApi lists,
+            Catalog catalog,
+            Grids grids,
+            Uploads uploads,
+            PlaceNames placeNames) {
+        this.placeNames = placeNames;
         this.incidents = incidents;
         this.lists = lists;
         this.catalog = catalog;
@@ -51,7 +61,9 @@ class MobilePages {
     @GetMapping("/m")
     String home(@AuthenticationPrincipal StaffPrincipal me, Model model) {
         model.addAttribute("me", me);
-        model.addAttribute("grids", String.join("、", me.grids()));
+        model.addAttribute(
+                "grids",
+                me.grids().stream().sorted().map(placeNames::gridInVillage).collect(Collectors.joining("、")));
         model.addAttribute(
                 "toVerify", lists.grid(WorkListsApi.GridList.TO_VERIFY, me).size());
         model.addAttribute(

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.onegrid.incident.web.IncidentTimes;
 import org.springframework.stereotype.Component;
 
 /** Times as the pages show them, in the city's local time: {@code ${@frontlineTimes.at(x)}}. */
@@ -13,15 +14,19 @@ class Times {
     private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(LOCAL);
-    private static final DateTimeFormatter SHORT =
-            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(LOCAL);
+    private final IncidentTimes incidentTimes;
+
+    Times(IncidentTimes incidentTimes) {
+        this.incidentTimes = incidentTimes;
+    }
 
     public String at(Instant instant) {
         return instant == null ? "" : AT.format(instant);
     }
 
+    /** Month, day and time, with the year when it is not this year. */
     public String brief(Instant instant) {
-        return instant == null ? "" : SHORT.format(instant);
+        return incidentTimes.shortAt(instant);
     }
 
     public long hours(Duration duration) {
