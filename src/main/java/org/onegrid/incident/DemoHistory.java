@@ -277,12 +277,12 @@ class DemoHistory implements ApplicationRunner {
             centre = dispatcherOf(incident.owner().id());
 
             if (random.nextInt(100) < 3) {
-                after(20, 120);
+                within(0.1, 0.6);
                 at.reject(id, plain("经核实不属于受理范围，已告知反映人通过司法途径解决"), centre);
                 return "rejected";
             }
             if (random.nextInt(100) < 2) {
-                after(30, 90);
+                within(0.05, 0.3);
                 IncidentView duplicate = at.report(
                                 new ReportIncident(
                                         item.code(),
@@ -298,20 +298,21 @@ class DemoHistory implements ApplicationRunner {
                                 null,
                                 worker)
                         .incident();
-                after(10, 60);
+                within(0.05, 0.3);
                 at.merge(duplicate.id(), new IncidentCommand.Merge(id, "与已登记事件重复，合并处理", List.of()), centre);
             }
             boolean small = item.level() == HandlingLevel.GRID || item.level() == HandlingLevel.VILLAGE;
             if (small && !item.emergency() && reporter == worker && random.nextInt(100) < 60) {
-                after(20, 240);
+                within(0.1, 0.8);
                 at.resolve(id, evidence("网格员现场劝导处置，问题已解决", worker), worker);
                 evaluate(id, worker, false);
                 return "resolved in the grid";
             }
             within(0.05, 0.4);
             at.accept(id, plain("已受理"), centre);
+            incident = at.find(id, admin).orElseThrow();
             if (random.nextInt(100) < 8 && incident.owner().level().equals(RegionLevel.VILLAGE.name())) {
-                after(30, 240);
+                within(0.1, 0.5);
                 incident = at.escalate(id, new IncidentCommand.Escalate(null, "本级无法解决，提请上级协调", List.of()), centre);
                 centre = dispatcherOf(incident.owner().id());
             }
@@ -438,7 +439,7 @@ class DemoHistory implements ApplicationRunner {
             long left = Math.max(
                     0, Duration.between(clock.instant(), stage.deadline()).toMinutes());
             int minutes = (int) Math.max(5, left * (from + (to - from) * random.nextDouble()));
-            after(minutes, minutes + 5);
+            moveTo(clock.instant().plus(Duration.ofMinutes(minutes)), stage.deadline(), false);
         }
 
         /**
@@ -454,7 +455,16 @@ class DemoHistory implements ApplicationRunner {
             int minutes = late
                     ? (int) (left + 30 + whole * random.nextDouble())
                     : (int) Math.max(5, left * (0.2 + 0.7 * random.nextDouble()));
-            after(minutes, minutes + 5);
+            moveTo(clock.instant().plus(Duration.ofMinutes(minutes)), stage.deadline(), late);
+        }
+
+        /**
+         * Moves the clock to {@code target}, or to the next office hours after it; but work due within the time
+         * limit is done in time, after hours if need be (值班), as emergencies counted in natural hours are.
+         */
+        private void moveTo(Instant target, Instant deadline, boolean late) {
+            Instant next = officeTime(target);
+            go(!late && next.isAfter(deadline) && !target.isAfter(deadline) ? target : next);
         }
 
         private IncidentView.StageView stage() {
@@ -463,8 +473,12 @@ class DemoHistory implements ApplicationRunner {
 
         /** Moves the clock forward by a random time within office hours; stops the replay at the present. */
         private void after(int minMinutes, int maxMinutes) {
-            Instant next = officeTime(clock.instant()
-                    .plus(Duration.ofMinutes(minMinutes + random.nextInt(Math.max(1, maxMinutes - minMinutes)))));
+            go(officeTime(clock.instant()
+                    .plus(Duration.ofMinutes(minMinutes + random.nextInt(Math.max(1, maxMinutes - minMinutes))))));
+        }
+
+        /** Moves the clock to {@code next}, past what the deadline scan records meanwhile; stops at the present. */
+        private void go(Instant next) {
             overdueUntil(next.isAfter(end) ? end : next);
             if (next.isAfter(end)) {
                 throw new Stop();
