@@ -214,7 +214,7 @@ class DemoHistory implements ApplicationRunner {
         private final StaffPrincipal admin;
         private final StaffPrincipal leader;
         private byte[] photo;
-        private Instant cursor;
+        private final Instant start;
         private final long gapSeconds;
         /** The incident being replayed, and the centre that owns it now. */
         private UUID current;
@@ -233,16 +233,16 @@ class DemoHistory implements ApplicationRunner {
                     .toList();
             this.admin = user("admin").orElseThrow();
             this.leader = user("leader").orElseThrow();
-            this.cursor = clock.instant();
+            this.start = clock.instant();
             this.gapSeconds = Duration.between(clock.instant(), end).toSeconds() / Math.max(1, count);
         }
 
         String one(int i) {
             GridView grid = gridList.get(random.nextInt(gridList.size()));
             CatalogItemView item = items.get(random.nextInt(items.size()));
-            // reports follow each other evenly through the year; each incident's steps run on from its report
-            cursor = cursor.plusSeconds((long) (gapSeconds * 2 * random.nextDouble()));
-            Instant reportedAt = officeTime(cursor);
+            // one report in each equal slice of the year, up to the present, so that every month (and most days)
+            // has its reports; each incident's steps run on from its report
+            Instant reportedAt = officeTime(start.plusSeconds((long) (gapSeconds * (i + random.nextDouble()))));
             if (reportedAt.isAfter(end)) {
                 reportedAt = end.minus(Duration.ofMinutes(1 + random.nextInt(600)));
             }

@@ -78,8 +78,7 @@ class DashboardBrowserTests {
                 .map(WebElement::getText)
                 .toList();
         assertThat(figures).hasSize(8).allMatch(t -> t.matches("[\\d,.]+"));
-        assertThat(browser.findElement(By.cssSelector("[data-kpi=reportedThisMonth] b"))
-                        .getText())
+        assertThat(browser.findElement(By.cssSelector("[data-kpi=closed] b")).getText())
                 .matches("[1-9][\\d,]*");
         // open incidents are clustered by town at city level; each cluster is a marker
         assertThat(browser.findElements(By.cssSelector(".leaflet-marker-icon.cluster")))

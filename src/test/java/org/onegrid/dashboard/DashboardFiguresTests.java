@@ -136,6 +136,13 @@ class DashboardFiguresTests {
         }
         assertThat(departments).containsAll(shown);
         assertThat(shown).hasSize(Math.min(departments.size(), DashboardQueries.RANKING_SHOWN));
+        // those shown are the busiest: none left out closed more than the least busy shown
+        long fewestShown = shown.stream()
+                .mapToLong(d -> Long.parseLong(d.split(":")[1]))
+                .min()
+                .orElse(Long.MAX_VALUE);
+        assertThat(departments.stream().filter(d -> !shown.contains(d)).mapToLong(d -> Long.parseLong(d.split(":")[1])))
+                .allMatch(closedLeftOut -> closedLeftOut <= fewestShown);
     }
 
     private static void assertRate(JsonNode kpis, String field, long part, long whole) {
