@@ -413,8 +413,8 @@ class DemoHistory implements ApplicationRunner {
         private String evaluate(UUID id, StaffPrincipal worker, boolean troubled) {
             int r = random.nextInt(100);
             String satisfaction = troubled
-                    ? (r < 55 ? "SATISFIED" : r < 80 ? "BASICALLY_SATISFIED" : "DISSATISFIED")
-                    : (r < 78 ? "SATISFIED" : r < 95 ? "BASICALLY_SATISFIED" : "DISSATISFIED");
+                    ? (r < 50 ? "SATISFIED" : r < 75 ? "BASICALLY_SATISFIED" : "DISSATISFIED")
+                    : (r < 76 ? "SATISFIED" : r < 93 ? "BASICALLY_SATISFIED" : "DISSATISFIED");
             after(60, 60 * 24 * 2);
             IncidentView now = at.find(id, admin).orElseThrow();
             StaffPrincipal who =
