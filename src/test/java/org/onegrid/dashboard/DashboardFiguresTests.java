@@ -3,8 +3,6 @@ package org.onegrid.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +17,8 @@ import org.onegrid.dashboard.DashboardTests.Session;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every figure of the dashboard, as docs/FIGURES.md defines it, counted again with plain SQL over the incidents and
@@ -78,11 +78,11 @@ class DashboardFiguresTests {
     @Autowired
     JdbcClient jdbc;
 
-    final ObjectMapper json = new ObjectMapper();
+    final JsonMapper json = JsonMapper.builder().build();
 
     @ParameterizedTest
     @ValueSource(strings = {"3705", "370523"})
-    void everyFigureIsWhatPlainSqlOverTheIncidentsCounts(String region) throws Exception {
+    void everyFigureIsWhatPlainSqlOverTheIncidentsCounts(String region) {
         Session leader = Session.signIn(port, "leader");
         String path = jdbc.sql("SELECT path FROM region WHERE code = :code")
                 .param("code", region)
