@@ -182,7 +182,7 @@ class DemoHistory implements ApplicationRunner {
     /** Replays {@code count} incidents over the year before {@code end}; how many ended which way. */
     Map<String, Integer> replay(Instant end, int count) {
         ReplayClock clock = new ReplayClock(end.minus(Duration.ofDays(365)));
-        Replay replay = new Replay(api.withClock(clock), clock, end, new Random(20261123));
+        Replay replay = new Replay(api.withClock(clock), clock, end, count, new Random(20261123));
         Map<String, Integer> outcomes = new HashMap<>();
         for (int i = 0; i < count; i++) {
             int n = i;
@@ -215,14 +215,16 @@ class DemoHistory implements ApplicationRunner {
         private final StaffPrincipal leader;
         private byte[] photo;
         private final Instant start;
+        private final int total;
         private final long gapSeconds;
         /** The incident being replayed, and the centre that owns it now. */
         private UUID current;
 
         private StaffPrincipal centre;
 
-        Replay(IncidentApi at, ReplayClock clock, Instant end, Random random) {
+        Replay(IncidentApi at, ReplayClock clock, Instant end, int total, Random random) {
             this.at = at;
+            this.total = total;
             this.clock = clock;
             this.end = end;
             this.random = random;
@@ -234,7 +236,7 @@ class DemoHistory implements ApplicationRunner {
             this.admin = user("admin").orElseThrow();
             this.leader = user("leader").orElseThrow();
             this.start = clock.instant();
-            this.gapSeconds = Duration.between(clock.instant(), end).toSeconds() / Math.max(1, count);
+            this.gapSeconds = Duration.between(clock.instant(), end).toSeconds() / Math.max(1, total);
         }
 
         String one(int i) {
@@ -243,6 +245,10 @@ class DemoHistory implements ApplicationRunner {
             // one report in each equal slice of the year, up to the present, so that every month (and most days)
             // has its reports; each incident's steps run on from its report
             Instant reportedAt = officeTime(start.plusSeconds((long) (gapSeconds * (i + random.nextDouble()))));
+            if (i >= total - Math.max(3, total / 100)) {
+                // and the last few in the hours before the present: today's intake, some not yet accepted
+                reportedAt = end.minus(Duration.ofMinutes(5 + random.nextInt(175)));
+            }
             if (reportedAt.isAfter(end)) {
                 reportedAt = end.minus(Duration.ofMinutes(1 + random.nextInt(600)));
             }
