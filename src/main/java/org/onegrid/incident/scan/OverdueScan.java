@@ -131,12 +131,13 @@ public class OverdueScan {
      */
     public Optional<Instant> catchUp(UUID id, Instant until) {
         IncidentId incident = new IncidentId(id);
-        Optional<Instant> at = store.load(incident)
+        return Optional.ofNullable(tx.execute(status -> store.load(incident)
                 .flatMap(loaded -> loaded.incident().stage())
                 .filter(stage -> !stage.overdueMarked())
                 .map(stage -> stage.deadline().plus(SCAN_INTERVAL))
-                .filter(due -> due.isBefore(until));
-        return at.filter(due -> tx.execute(status -> markOverdue(incident, due)) != null);
+                .filter(due -> due.isBefore(until))
+                .filter(due -> markOverdue(incident, due) != null)
+                .orElse(null)));
     }
 
     /** @return whether it was escalated; null if nothing was recorded */
