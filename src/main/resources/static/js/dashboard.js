@@ -25,6 +25,15 @@
   }
   function drill(code) { window.location.href = '/dashboard?region=' + encodeURIComponent(code); }
 
+  // a figure's definition shows on hover and focus; Escape hides it again without moving the focus away
+  document.addEventListener('keydown', e => {
+    if (e.key === 'Escape' && e.target.classList && e.target.classList.contains('def')) {
+      const tip = e.target.nextElementSibling;
+      tip.style.visibility = 'hidden';
+      e.target.addEventListener('blur', () => { tip.style.visibility = ''; }, { once: true });
+    }
+  });
+
   // ---- KPI tiles
   function renderKpis(k) {
     document.querySelectorAll('#kpis .tile').forEach(tile => {

@@ -39,6 +39,7 @@ class DashboardQueries {
     static final int WINDOW_DAYS = 30;
     static final int RANKING_DAYS = 90;
     static final int RANKING_MINIMUM = 3;
+    static final int RANKING_SHOWN = 15;
     private static final int SINGLE_MARKERS_MAX = 2000;
 
     private final JdbcClient jdbc;
@@ -151,14 +152,17 @@ class DashboardQueries {
                 ? "(SELECT lead_org_id, 1 AS closed, on_time::int AS on_time FROM dashboard_incident"
                         + " WHERE region_path LIKE :scope AND closed_at >= :fromInstant AND lead_org_id IS NOT NULL) d"
                 : "dashboard_day_department WHERE area_path LIKE :scope AND day >= :from";
-        List<DepartmentRate> rates = jdbc.sql("SELECT lead_org_id, sum(closed) AS closed, sum(on_time) AS on_time"
-                        + " FROM " + departmentDays
+        // the departments with the most closings, the laggards among them as well as the best, best first
+        List<DepartmentRate> rates = jdbc.sql("SELECT * FROM (SELECT lead_org_id, sum(closed) AS closed,"
+                        + " sum(on_time) AS on_time FROM " + departmentDays
                         + " GROUP BY lead_org_id HAVING sum(closed) >= :minimum"
-                        + " ORDER BY sum(on_time)::float / sum(closed) DESC, sum(closed) DESC, lead_org_id LIMIT 15")
+                        + " ORDER BY sum(closed) DESC, lead_org_id LIMIT :shown) r"
+                        + " ORDER BY on_time::float / closed DESC, closed DESC, lead_org_id")
                 .param("scope", region.path() + "%")
                 .param("from", first)
                 .param("fromInstant", ts(first.atStartOfDay(LOCAL).toInstant()))
                 .param("minimum", RANKING_MINIMUM)
+                .param("shown", RANKING_SHOWN)
                 .query((rs, i) -> {
                     long org = rs.getLong("lead_org_id");
                     long closed = rs.getLong("closed");

@@ -15,10 +15,12 @@ final class DashboardViews {
     /**
      * The KPI tiles 核心指标. The closing figures count incidents closed in the last {@code windowDays} days.
      *
+     * The definitions are those of docs/FIGURES.md.
+     *
      * @param closeRate 结案率 = closed / (closed + open past their deadline now) — what should be closed by now
-     * @param onTimeRate 按期结案率 = closed without any stage overdue / closed
+     * @param onTimeRate 按期结案率 = closed without any stage ever recorded overdue / closed
      * @param grassrootsRate 基层化解率 = closed at grid, village or town level / closed
-     * @param satisfactionRate 满意率 = (满意 + 基本满意) / evaluated
+     * @param satisfactionRate 群众满意率 = (满意 + 基本满意) / evaluated, each closed incident with its last rating
      */
     record KpisView(
             String region,
@@ -44,7 +46,10 @@ final class DashboardViews {
 
     record DepartmentRate(long orgId, String name, long closed, long onTime, double onTimeRate) {}
 
-    /** 部门按期结案率排名: lead departments with at least {@code minimumClosed} closed in the window, best first. */
+    /**
+     * 部门按期结案率排名: of the lead departments with at least {@code minimumClosed} closed in the window, those with
+     * most closings (15), best first.
+     */
     record RankingView(String region, int windowDays, int minimumClosed, List<DepartmentRate> departments) {}
 
     /**

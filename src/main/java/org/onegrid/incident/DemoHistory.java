@@ -22,6 +22,7 @@ import org.onegrid.catalog.Catalog;
 import org.onegrid.catalog.CatalogItemView;
 import org.onegrid.catalog.HandlingLevel;
 import org.onegrid.incident.domain.ActionRefused;
+import org.onegrid.incident.scan.OverdueScan;
 import org.onegrid.region.GridView;
 import org.onegrid.region.Grids;
 import org.onegrid.region.RegionLevel;
@@ -56,7 +57,16 @@ class DemoHistory implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
     private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
 
+    /**
+     * How often the centre dispatches after its desk time, and the verifier checks after its time (‰): rarely, as a
+     * centre's desk is watched all day.
+     */
+    private static final int CENTRE_LATE_PER_MILLE = 30;
+
+    private static final int VERIFIER_LATE_PER_MILLE = 30;
+
     private final IncidentApi api;
+    private final OverdueScan overdue;
     private final Catalog catalog;
     private final Grids grids;
     private final Regions regions;
@@ -69,6 +79,7 @@ class DemoHistory implements ApplicationRunner {
 
     DemoHistory(
             IncidentApi api,
+            OverdueScan overdue,
             Catalog catalog,
             Grids grids,
             Regions regions,
@@ -79,6 +90,7 @@ class DemoHistory implements ApplicationRunner {
             @Value("${onegrid.demo.incidents:3000}") int count,
             @Value("${onegrid.demo.incidents-in-background:true}") boolean background) {
         this.api = api;
+        this.overdue = overdue;
         this.catalog = catalog;
         this.grids = grids;
         this.regions = regions;
@@ -102,6 +114,23 @@ class DemoHistory implements ApplicationRunner {
             worker.start();
         } else {
             generate();
+        }
+    }
+
+    /**
+     * How a lead department keeps its time 办理时效, in ‰ of its handling rounds: how many it completes after the
+     * deadline, and how many its verifier sends back 返工. 城管 works the street every day and is quick; 住建 waits on
+     * contractors and owners' committees and is chronically late; the others lie between, near what city reports
+     * publish (按期结案率 around 85–90 %, 返工 a few in a hundred).
+     */
+    private record Pace(int latePerMille, int reworkPerMille) {
+
+        static Pace of(String department) {
+            return switch (department) {
+                case "chengguan" -> new Pace(20, 30);
+                case "zhujian" -> new Pace(300, 140);
+                default -> new Pace(80, 60);
+            };
         }
     }
 
@@ -153,7 +182,7 @@ class DemoHistory implements ApplicationRunner {
     /** Replays {@code count} incidents over the year before {@code end}; how many ended which way. */
     Map<String, Integer> replay(Instant end, int count) {
         ReplayClock clock = new ReplayClock(end.minus(Duration.ofDays(365)));
-        Replay replay = new Replay(api.withClock(clock), clock, end, new Random(20261123));
+        Replay replay = new Replay(api.withClock(clock), clock, end, count, new Random(20261123));
         Map<String, Integer> outcomes = new HashMap<>();
         for (int i = 0; i < count; i++) {
             int n = i;
@@ -185,11 +214,17 @@ class DemoHistory implements ApplicationRunner {
         private final StaffPrincipal admin;
         private final StaffPrincipal leader;
         private byte[] photo;
-        private Instant cursor;
+        private final Instant start;
+        private final int total;
         private final long gapSeconds;
+        /** The incident being replayed, and the centre that owns it now. */
+        private UUID current;
 
-        Replay(IncidentApi at, ReplayClock clock, Instant end, Random random) {
+        private StaffPrincipal centre;
+
+        Replay(IncidentApi at, ReplayClock clock, Instant end, int total, Random random) {
             this.at = at;
+            this.total = total;
             this.clock = clock;
             this.end = end;
             this.random = random;
@@ -200,16 +235,20 @@ class DemoHistory implements ApplicationRunner {
                     .toList();
             this.admin = user("admin").orElseThrow();
             this.leader = user("leader").orElseThrow();
-            this.cursor = clock.instant();
-            this.gapSeconds = Duration.between(clock.instant(), end).toSeconds() / Math.max(1, count);
+            this.start = clock.instant();
+            this.gapSeconds = Duration.between(clock.instant(), end).toSeconds() / Math.max(1, total);
         }
 
         String one(int i) {
             GridView grid = gridList.get(random.nextInt(gridList.size()));
             CatalogItemView item = items.get(random.nextInt(items.size()));
-            // reports follow each other evenly through the year; each incident's steps run on from its report
-            cursor = cursor.plusSeconds((long) (gapSeconds * 2 * random.nextDouble()));
-            Instant reportedAt = officeTime(cursor);
+            // one report in each equal slice of the year, up to the present, so that every month (and most days)
+            // has its reports; each incident's steps run on from its report
+            Instant reportedAt = officeTime(start.plusSeconds((long) (gapSeconds * (i + random.nextDouble()))));
+            if (i >= total - Math.max(3, total / 100)) {
+                // and the last few in the hours before the present: today's intake, some not yet accepted
+                reportedAt = end.minus(Duration.ofMinutes(5 + random.nextInt(175)));
+            }
             if (reportedAt.isAfter(end)) {
                 reportedAt = end.minus(Duration.ofMinutes(1 + random.nextInt(600)));
             }
@@ -240,15 +279,16 @@ class DemoHistory implements ApplicationRunner {
                             reporter)
                     .incident();
             UUID id = incident.id();
-            StaffPrincipal centre = dispatcherOf(incident.owner().id());
+            current = id;
+            centre = dispatcherOf(incident.owner().id());
 
             if (random.nextInt(100) < 3) {
-                after(20, 120);
+                within(0.1, 0.6);
                 at.reject(id, plain("经核实不属于受理范围，已告知反映人通过司法途径解决"), centre);
                 return "rejected";
             }
             if (random.nextInt(100) < 2) {
-                after(30, 90);
+                within(0.05, 0.3);
                 IncidentView duplicate = at.report(
                                 new ReportIncident(
                                         item.code(),
@@ -264,45 +304,49 @@ class DemoHistory implements ApplicationRunner {
                                 null,
                                 worker)
                         .incident();
-                after(10, 60);
+                within(0.05, 0.3);
                 at.merge(duplicate.id(), new IncidentCommand.Merge(id, "与已登记事件重复，合并处理", List.of()), centre);
             }
             boolean small = item.level() == HandlingLevel.GRID || item.level() == HandlingLevel.VILLAGE;
             if (small && !item.emergency() && reporter == worker && random.nextInt(100) < 60) {
-                after(20, 240);
+                within(0.1, 0.8);
                 at.resolve(id, evidence("网格员现场劝导处置，问题已解决", worker), worker);
-                evaluate(id, worker, centre);
+                evaluate(id, worker, false);
                 return "resolved in the grid";
             }
-            after(10, 150);
+            within(0.05, 0.4);
             at.accept(id, plain("已受理"), centre);
+            incident = at.find(id, admin).orElseThrow();
             if (random.nextInt(100) < 8 && incident.owner().level().equals(RegionLevel.VILLAGE.name())) {
-                after(30, 240);
+                within(0.1, 0.5);
                 incident = at.escalate(id, new IncidentCommand.Escalate(null, "本级无法解决，提请上级协调", List.of()), centre);
                 centre = dispatcherOf(incident.owner().id());
             }
-            boolean rework = handle(id, incident, item, grid, worker, centre);
-            String satisfaction = evaluate(id, worker, centre);
+            boolean troubled = handle(id, item, worker);
+            String satisfaction = evaluate(id, worker, troubled);
             if ("DISSATISFIED".equals(satisfaction)) {
+                if (random.nextBoolean()) {
+                    // 不满意 with nothing more the rules allow (诉求超出政策): explained to the resident, and it stands
+                    return "closed, unsatisfied";
+                }
                 after(60, 600);
                 at.reopen(id, plain("群众不满意，重新办理"), centre);
-                handle(id, at.find(id, admin).orElseThrow(), item, grid, worker, centre);
-                evaluate(id, worker, centre);
+                handle(id, item, worker);
+                evaluate(id, worker, true);
                 return "reopened";
             }
-            return rework ? "closed after rework" : "closed";
+            return troubled ? "closed late or after rework" : "closed";
         }
 
-        /** Dispatch, sign, handle and verify; returns whether the work was sent back once. */
-        private boolean handle(
-                UUID id,
-                IncidentView incident,
-                CatalogItemView item,
-                GridView grid,
-                StaffPrincipal worker,
-                StaffPrincipal centre) {
-            after(5, 90);
+        /**
+         * Dispatch, sign, handle and verify, each stage done within its time limit but for the department's share
+         * of late work; returns whether it went wrong on the way (a stage ran late, or the work was sent back).
+         */
+        private boolean handle(UUID id, CatalogItemView item, StaffPrincipal worker) {
             String lead = item.departmentCodes().get(0);
+            Pace pace = Pace.of(lead);
+            boolean late = random.nextInt(1000) < CENTRE_LATE_PER_MILLE;
+            finish(late);
             int mode = random.nextInt(100);
             IncidentView dispatched;
             if (item.jointAllowed() && item.departmentCodes().size() > 1 && mode < 80) {
@@ -331,44 +375,52 @@ class DemoHistory implements ApplicationRunner {
                         centre);
             }
             StaffPrincipal handler = handlerOf(dispatched.handling().lead().id());
-            after(30, 480);
+            within(0.02, 0.15);
             at.sign(id, plain("已签收"), handler);
             for (IncidentView.AssistView assist : dispatched.handling().assisting()) {
                 StaffPrincipal helper = handlerOf(assist.department().id());
-                after(30, 240);
+                within(0.02, 0.1);
                 at.reportIn(id, plain("已报到"), helper);
-                after(60, 600);
+                within(0.1, 0.5);
                 at.recordPart(id, plain("已按职责完成本部门处置部分"), helper);
             }
             if (random.nextInt(100) < 5) {
-                after(60, 600);
+                within(0.2, 0.6);
                 at.requestExtension(id, new IncidentCommand.RequestExtension(16, "需协调第三方施工，申请延期", List.of()), handler);
                 after(30, 240);
                 at.decideExtension(id, new IncidentCommand.DecideExtension(true, "同意延期", List.of()), centre);
             }
             if (random.nextInt(100) < 3) {
-                after(60, 600);
+                within(0.3, 0.7);
                 at.urge(id, plain("请加快办理进度"), leader);
             }
-            // most finish within the limit; some run late, which the overdue scan has recorded by then
-            after(120, random.nextInt(100) < 10 ? 60 * 24 * 12 : 60 * 24 * 3);
+            boolean slow = random.nextInt(1000) < pace.latePerMille;
+            finish(slow);
             at.complete(id, evidence(Texts.result(item, random), handler), handler);
-            StaffPrincipal verifier = "DUAL".equals(dispatched.handling().mode()) ? worker : centre;
-            boolean rework = random.nextInt(100) < 7;
+            boolean dual = "DUAL".equals(dispatched.handling().mode());
+            boolean rework = random.nextInt(1000) < pace.reworkPerMille;
             if (rework) {
-                after(60, 600);
-                at.verify(id, new IncidentCommand.Verify(false, "现场核查问题仍未彻底解决，退回返工", List.of()), verifier);
-                after(240, 60 * 24 * 2);
+                within(0.1, 0.8);
+                at.verify(
+                        id, new IncidentCommand.Verify(false, "现场核查问题仍未彻底解决，退回返工", List.of()), dual ? worker : centre);
+                boolean slowAgain = random.nextInt(1000) < pace.latePerMille;
+                finish(slowAgain);
+                slow |= slowAgain;
                 at.complete(id, evidence("返工完成，问题已彻底解决", handler), handler);
             }
-            after(60, 60 * 24);
-            at.verify(id, new IncidentCommand.Verify(true, "现场核查属实，予以结案", List.of()), verifier);
-            return rework;
+            boolean lateCheck = random.nextInt(1000) < VERIFIER_LATE_PER_MILLE;
+            finish(lateCheck);
+            // the centre is the one that owns it now: an overdue stage may have escalated the incident meanwhile
+            at.verify(id, new IncidentCommand.Verify(true, "现场核查属实，予以结案", List.of()), dual ? worker : centre);
+            return late || slow || rework || lateCheck;
         }
 
-        private String evaluate(UUID id, StaffPrincipal worker, StaffPrincipal centre) {
+        /** The reporter's rating 回访评价; less kind where the work ran late or was sent back. */
+        private String evaluate(UUID id, StaffPrincipal worker, boolean troubled) {
             int r = random.nextInt(100);
-            String satisfaction = r < 84 ? "SATISFIED" : r < 96 ? "BASICALLY_SATISFIED" : "DISSATISFIED";
+            String satisfaction = troubled
+                    ? (r < 50 ? "SATISFIED" : r < 75 ? "BASICALLY_SATISFIED" : "DISSATISFIED")
+                    : (r < 76 ? "SATISFIED" : r < 93 ? "BASICALLY_SATISFIED" : "DISSATISFIED");
             after(60, 60 * 24 * 2);
             IncidentView now = at.find(id, admin).orElseThrow();
             StaffPrincipal who =
@@ -376,19 +428,81 @@ class DemoHistory implements ApplicationRunner {
             at.evaluate(
                     id,
                     new IncidentCommand.Evaluate(
-                            satisfaction, "DISSATISFIED".equals(satisfaction) ? "处理结果与诉求不符" : "回访满意", List.of()),
+                            satisfaction,
+                            switch (satisfaction) {
+                                case "DISSATISFIED" -> "处理结果与诉求不符";
+                                case "BASICALLY_SATISFIED" -> "问题基本解决，办理稍慢";
+                                default -> "回访满意";
+                            },
+                            List.of()),
                     who);
             return satisfaction;
         }
 
+        /** Moves the clock a share of the way to the running stage's deadline: of the time left, {@code from}–{@code to}. */
+        private void within(double from, double to) {
+            IncidentView.StageView stage = stage();
+            long left = Math.max(
+                    0, Duration.between(clock.instant(), stage.deadline()).toMinutes());
+            int minutes = (int) Math.max(5, left * (from + (to - from) * random.nextDouble()));
+            moveTo(clock.instant().plus(Duration.ofMinutes(minutes)), stage.deadline(), false);
+        }
+
+        /**
+         * Moves the clock to when the running stage's work is done: before its deadline, or, when {@code late}, after
+         * it by up to the stage's whole time once more.
+         */
+        private void finish(boolean late) {
+            IncidentView.StageView stage = stage();
+            long left = Math.max(
+                    0, Duration.between(clock.instant(), stage.deadline()).toMinutes());
+            long whole = Math.max(
+                    30, Duration.between(stage.startedAt(), stage.deadline()).toMinutes());
+            int minutes = late
+                    ? (int) (left + 30 + whole * random.nextDouble())
+                    : (int) Math.max(5, left * (0.2 + 0.7 * random.nextDouble()));
+            moveTo(clock.instant().plus(Duration.ofMinutes(minutes)), stage.deadline(), late);
+        }
+
+        /**
+         * Moves the clock to {@code target}, or to the next office hours after it; but work due within the time
+         * limit is done in time, after hours if need be (值班), as emergencies counted in natural hours are.
+         */
+        private void moveTo(Instant target, Instant deadline, boolean late) {
+            Instant next = officeTime(target);
+            go(!late && next.isAfter(deadline) && !target.isAfter(deadline) ? target : next);
+        }
+
+        private IncidentView.StageView stage() {
+            return at.find(current, admin).orElseThrow().stage();
+        }
+
         /** Moves the clock forward by a random time within office hours; stops the replay at the present. */
         private void after(int minMinutes, int maxMinutes) {
-            Instant next = officeTime(clock.instant()
-                    .plus(Duration.ofMinutes(minMinutes + random.nextInt(Math.max(1, maxMinutes - minMinutes)))));
+            go(officeTime(clock.instant()
+                    .plus(Duration.ofMinutes(minMinutes + random.nextInt(Math.max(1, maxMinutes - minMinutes))))));
+        }
+
+        /** Moves the clock to {@code next}, past what the deadline scan records meanwhile; stops at the present. */
+        private void go(Instant next) {
+            overdueUntil(next.isAfter(end) ? end : next);
             if (next.isAfter(end)) {
                 throw new Stop();
             }
             clock.set(next);
+        }
+
+        /**
+         * What the minute-by-minute deadline scan records for the incident being replayed until {@code until}: its
+         * running stage overdue, and an escalation where the item says so, after which its new centre acts.
+         */
+        private void overdueUntil(Instant until) {
+            Optional<Instant> marked = overdue.catchUp(current, until);
+            if (marked.isPresent()) {
+                clock.set(marked.get());
+                centre = dispatcherOf(
+                        at.find(current, admin).orElseThrow().owner().id());
+            }
         }
 
         private IncidentCommand.Plain plain(String comment) {

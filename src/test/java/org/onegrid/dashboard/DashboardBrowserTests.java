@@ -11,6 +11,7 @@ import org.onegrid.IntegrationTest;
 import org.onegrid.browser.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -77,8 +78,7 @@ class DashboardBrowserTests {
                 .map(WebElement::getText)
                 .toList();
         assertThat(figures).hasSize(8).allMatch(t -> t.matches("[\\d,.]+"));
-        assertThat(browser.findElement(By.cssSelector("[data-kpi=reportedThisMonth] b"))
-                        .getText())
+        assertThat(browser.findElement(By.cssSelector("[data-kpi=closed] b")).getText())
                 .matches("[1-9][\\d,]*");
         // open incidents are clustered by town at city level; each cluster is a marker
         assertThat(browser.findElements(By.cssSelector(".leaflet-marker-icon.cluster")))
@@ -88,6 +88,20 @@ class DashboardBrowserTests {
         wait.until(
                 d -> browser.findElement(By.id("live")).getDomAttribute("class").contains("on"));
         Browser.screenshot(browser, "dashboard-city");
+        Browser.assertAccessible(browser);
+
+        // every figure says how it is counted; the keyboard reaches the definition and the reader hears it
+        assertThat(browser.findElements(By.cssSelector("#kpis .tile .def"))).hasSize(8);
+        WebElement onTime = browser.findElement(By.cssSelector("[data-kpi=onTimeRate] .def"));
+        WebElement definition = browser.findElement(By.id(onTime.getDomAttribute("aria-describedby")));
+        assertThat(definition.isDisplayed()).isFalse();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", onTime);
+        wait.until(ExpectedConditions.visibilityOf(definition));
+        assertThat(definition.getText()).startsWith("按期结案率 = 按期结案数 ÷ 结案数");
+        assertThat(onTime.getAccessibleName()).isEqualTo("按期结案率的口径");
+        Browser.screenshot(browser, "dashboard-city-definition");
+        onTime.sendKeys(Keys.ESCAPE);
+        wait.until(ExpectedConditions.invisibilityOf(definition));
 
         @SuppressWarnings("unchecked")
         Map<String, Number> offset =
@@ -107,5 +121,6 @@ class DashboardBrowserTests {
         assertThat(browser.findElement(By.cssSelector(".strip h1")).getText()).startsWith("广饶县");
         assertThat(browser.findElement(By.cssSelector(".crumbs")).getText()).contains("东营市");
         Browser.screenshot(browser, "dashboard-county");
+        Browser.assertAccessible(browser);
     }
 }

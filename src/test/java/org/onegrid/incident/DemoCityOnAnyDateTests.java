@@ -37,7 +37,7 @@ class DemoCityOnAnyDateTests {
             Map<String, Integer> outcomes = demo.replay(end, 40);
 
             assertThat(outcomes).doesNotContainKey("stopped by a rule");
-            assertThat(outcomes.getOrDefault("closed", 0) + outcomes.getOrDefault("closed after rework", 0))
+            assertThat(outcomes.getOrDefault("closed", 0) + outcomes.getOrDefault("closed late or after rework", 0))
                     .isGreaterThan(10);
             assertThat(jdbc.sql("SELECT count(*) FROM incident_history WHERE action = 'VERIFY_PASS' AND at > :from")
                             .param("from", java.sql.Timestamp.from(end.minus(java.time.Duration.ofDays(300))))

@@ -59,6 +59,45 @@ class DemoHistoryTests {
     }
 
     @Test
+    void theYearReadsLikeACityNotABrochure() {
+        // of the closed incidents: some closed late (a stage recorded overdue), some reworked, some rated 不满意
+        var year = jdbc.sql("""
+                        SELECT count(*) AS closed,
+                               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM incident_history h
+                                   WHERE h.incident_id = i.id AND h.action = 'MARK_OVERDUE')) AS late,
+                               count(*) FILTER (WHERE satisfaction = 'DISSATISFIED') AS dissatisfied,
+                               count(*) FILTER (WHERE satisfaction = 'BASICALLY_SATISFIED') AS basically,
+                               count(*) FILTER (WHERE satisfaction = 'SATISFIED') AS satisfied
+                          FROM incident i WHERE status = 'CLOSED'
+                        """).query().singleRow();
+        long closed = ((Number) year.get("closed")).longValue();
+        double late = ((Number) year.get("late")).doubleValue() / closed;
+        assertThat(late).as("closed late").isBetween(0.05, 0.35);
+        assertThat(((Number) year.get("dissatisfied")).longValue()).isPositive();
+        assertThat(((Number) year.get("basically")).longValue()).isPositive();
+        assertThat(((Number) year.get("satisfied")).longValue())
+                .isGreaterThan(((Number) year.get("basically")).longValue());
+        for (String action : List.of("VERIFY_FAIL", "MARK_OVERDUE", "APPROVE_EXTENSION", "REOPEN")) {
+            assertThat(jdbc.sql("SELECT count(*) FROM incident_history WHERE action = :action")
+                            .param("action", action)
+                            .query(Long.class)
+                            .single())
+                    .as(action)
+                    .isPositive();
+        }
+        // 住建 runs late far more often than 城管
+        Map<String, Double> lateShare =
+                jdbc.sql("""
+                        SELECT o.dept_code, avg((i.overdues > 0)::int) AS late
+                          FROM incident i JOIN organisation o ON o.id = i.lead_org_id
+                         WHERE i.status = 'CLOSED' AND o.dept_code IN ('chengguan', 'zhujian')
+                         GROUP BY o.dept_code
+                        """).query((rs, n) -> Map.entry(rs.getString(1), rs.getDouble(2))).list().stream()
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(lateShare.get("zhujian")).isGreaterThan(lateShare.get("chengguan") + 0.1);
+    }
+
+    @Test
     void everyReplayedHistoryVerifies() {
         List<UUID> ids = jdbc.sql("SELECT id FROM incident ORDER BY reported_at LIMIT 60")
                 .query(UUID.class)

@@ -1,8 +1,11 @@
 package org.onegrid.incident.scan;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.onegrid.incident.domain.Centre;
 import org.onegrid.incident.domain.Decision;
 import org.onegrid.incident.domain.Incident;
@@ -31,6 +34,7 @@ public class OverdueScan {
     private static final Logger log = LoggerFactory.getLogger(OverdueScan.class);
     static final int BATCH = 500;
     static final int MAX_BATCHES = 20;
+    private static final Duration SCAN_INTERVAL = Duration.ofMinutes(1);
 
     private final IncidentRows rows;
     private final IncidentStore store;
@@ -116,6 +120,24 @@ public class OverdueScan {
                     pacer.rested() / 1_000_000);
         }
         return new Result(overdue, escalated, warned);
+    }
+
+    /**
+     * What the scan, running every minute, would have recorded for this one incident up to {@code until}: its
+     * running stage, if due before then, recorded as overdue a minute after its deadline (and escalated where the
+     * item says so). For replaying past days one incident at a time, where no scan ran.
+     *
+     * @return when it was recorded; empty if the stage was not due by then, or already recorded
+     */
+    public Optional<Instant> catchUp(UUID id, Instant until) {
+        IncidentId incident = new IncidentId(id);
+        return Optional.ofNullable(tx.execute(status -> store.load(incident)
+                .flatMap(loaded -> loaded.incident().stage())
+                .filter(stage -> !stage.overdueMarked())
+                .map(stage -> stage.deadline().plus(SCAN_INTERVAL))
+                .filter(due -> due.isBefore(until))
+                .filter(due -> markOverdue(incident, due) != null)
+                .orElse(null)));
     }
 
     /** @return whether it was escalated; null if nothing was recorded */

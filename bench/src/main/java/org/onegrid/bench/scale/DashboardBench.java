@@ -238,11 +238,12 @@ final class DashboardBench {
                 rankingMs,
                 () -> jdbc.query(
                         """
-                SELECT lead_org_id, count(*) AS closed, count(*) FILTER (WHERE overdues = 0) AS on_time
-                  FROM incident WHERE region_path LIKE ? AND closed_at >= ? AND lead_org_id IS NOT NULL
-                 GROUP BY lead_org_id HAVING count(*) >= 3
-                 ORDER BY count(*) FILTER (WHERE overdues = 0)::float / count(*) DESC, count(*) DESC, lead_org_id
-                 LIMIT 15
+                SELECT * FROM (
+                    SELECT lead_org_id, count(*) AS closed, count(*) FILTER (WHERE overdues = 0) AS on_time
+                      FROM incident WHERE region_path LIKE ? AND closed_at >= ? AND lead_org_id IS NOT NULL
+                     GROUP BY lead_org_id HAVING count(*) >= 3
+                     ORDER BY count(*) DESC, lead_org_id LIMIT 15) r
+                 ORDER BY on_time::float / closed DESC, closed DESC, lead_org_id
                 """,
                         (rs, i) -> rs.getLong(1) + ":" + rs.getLong(2) + ":" + rs.getLong(3),
                         scope,
