@@ -221,6 +221,8 @@ class PhoneDayBrowserTests {
     void everyPageAFieldRoleOpensFitsAPhone() {
         StaffPrincipal worker = gridWorker();
         Point inside = insideTheWorkersGrid(worker);
+        dispatchedFromTheWorkersGrid(worker, inside, "DUAL", "手机宽度检查：井盖缺失");
+        UUID incident = dispatchedFromTheWorkersGrid(worker, inside, "DUAL", "手机宽度检查：路灯不亮");
         phoneAt(inside.getX(), inside.getY());
 
         signIn("gridworker");
@@ -250,7 +252,6 @@ class PhoneDayBrowserTests {
         Browser.screenshot(browser, "map-phone");
 
         List<String> misfits = new java.util.ArrayList<>();
-        UUID incident = dispatchedFromTheWorkersGrid(worker, inside, "SINGLE", "手机宽度检查：路灯不亮");
         for (String page : List.of(
                 "/m", "/m/report", "/m/mine", "/m/verify", "/m/resolve", "/m/messages", "/home", "/m/i/" + incident)) {
             checkAt(page, misfits);
@@ -262,6 +263,7 @@ class PhoneDayBrowserTests {
             for (String page : List.of("/", "/notifications", "/map", "/home", "/inbox/" + incident)) {
                 checkAt(page, misfits);
             }
+            Browser.screenshot(browser, username.equals("mediator") ? "mediator-phone" : "inbox-incident-phone");
             browser.manage().deleteAllCookies();
         }
         for (String page : List.of("/r", "/r/report", "/r/track")) {
