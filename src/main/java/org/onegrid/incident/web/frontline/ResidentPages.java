@@ -127,12 +127,13 @@ class ResidentPages {
         ReportForm form = new ReportForm(key, itemCode, text, lng, lat, address, phone);
         model.addAttribute("form", form);
         model.addAttribute("me", resident);
-        // a second tap of the same form: the report the first one made, its photos not stored again
+        // a second tap of the same form: the report the first one made, as new (the first answer may never have
+        // arrived), its photos not stored again
         Optional<String> earlier = resident != null
                 ? incidents.reportedWith(form.key, resident).map(id -> "/r/mine/" + id)
                 : incidents.reportedAnonymouslyWith(form.key).map(code -> "/r/track/" + code);
         if (earlier.isPresent()) {
-            return "redirect:" + earlier.get();
+            return "redirect:" + earlier.get() + "?new";
         }
         form.check(catalog, grids).checkPhone();
         if (!form.valid()) {
