@@ -286,7 +286,8 @@ class PhoneDayBrowserTests {
     void aResidentsPhotoIsStoredWithTheReportAndShownWhenFollowingIt() throws Exception {
         Dongying.Spot spot = Dongying.spot(grids, Dongying.DAWANG, 5);
         Path photo = Files.createTempFile("street", ".jpg");
-        Files.write(photo, Photos.jpeg());
+        byte[] sent = Photos.jpeg();
+        Files.write(photo, sent);
         phoneAt(spot.lng(), spot.lat());
 
         open("/r/report");
@@ -320,8 +321,21 @@ class PhoneDayBrowserTests {
         Files.deleteIfExists(photo);
 
         // a photo is served only with its own report's code
-        open("/r/track/ZZZZ2222/photos/" + shown.getAttribute("src").replaceAll(".*/", ""));
-        assertThat(browser.getPageSource()).doesNotContain("JFIF");
+        String photoId = shown.getAttribute("src").replaceAll(".*/", "");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<byte[]> own = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                "http://localhost:" + port + "/r/track/" + code + "/photos/" + photoId))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).isEqualTo(sent);
+        java.net.http.HttpResponse<byte[]> other = http.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://localhost:" + port + "/r/track/ZZZZ2222/photos/" + photoId))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(other.statusCode()).isEqualTo(404);
     }
 
     @Test
