@@ -244,6 +244,9 @@ class PhoneDayBrowserTests {
         assertThat(browser.findElement(By.id("topnav")).getText()).contains("网格员", "区划与网格");
         fitsThePhone();
         Browser.screenshot(browser, "notifications-phone-menu");
+        // a notice opens the incident on the worker's phone page
+        browser.findElement(By.cssSelector("#notifications td.acts button")).click();
+        wait.until(ExpectedConditions.urlContains("/m/i/"));
 
         open("/map");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map.leaflet-container")));
