@@ -22,6 +22,7 @@ import org.onegrid.catalog.Catalog;
 import org.onegrid.catalog.CatalogItemView;
 import org.onegrid.catalog.HandlingLevel;
 import org.onegrid.incident.domain.ActionRefused;
+import org.onegrid.incident.notification.Notifications;
 import org.onegrid.incident.scan.OverdueScan;
 import org.onegrid.region.GridView;
 import org.onegrid.region.Grids;
@@ -74,6 +75,7 @@ class DemoHistory implements ApplicationRunner {
     private final Organisations organisations;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final Notifications notifications;
     private final int count;
     private final boolean background;
 
@@ -87,6 +89,7 @@ class DemoHistory implements ApplicationRunner {
             Organisations organisations,
             JdbcClient jdbc,
             TransactionTemplate tx,
+            Notifications notifications,
             @Value("${onegrid.demo.incidents:3000}") int count,
             @Value("${onegrid.demo.incidents-in-background:true}") boolean background) {
         this.api = api;
@@ -98,6 +101,7 @@ class DemoHistory implements ApplicationRunner {
         this.organisations = organisations;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.notifications = notifications;
         this.count = count;
         this.background = background;
     }
@@ -198,6 +202,9 @@ class DemoHistory implements ApplicationRunner {
             });
             outcomes.merge(outcome, 1, Integer::sum);
         }
+        // nobody lived through the replayed days: their notices are read, today's wait for their readers
+        notifications.markReadByEveryoneBefore(
+                end.atZone(LOCAL).toLocalDate().atStartOfDay(LOCAL).toInstant(), end);
         return outcomes;
     }
 

@@ -352,11 +352,34 @@ public class IncidentApi {
         if (idempotencyKey == null) {
             throw Problems.invalid("Idempotency-Key", "Idempotency-Key is required for a report without an account");
         }
-        return reportAsCitizen(command, "anonymous:" + idempotencyKey);
+        return reportAsCitizen(command, "anonymous:" + idempotencyKey, command.photoIds());
     }
 
-    /** A {@code CITIZEN} report by the anonymous resident, without photos, and its tracking code. */
-    private Tracked reportAsCitizen(ReportIncident command, String idempotencyKey) {
+    /**
+     * The tracking code of the report an earlier {@link #reportAnonymously} with this {@code idempotencyKey} made, if
+     * any: a second tap of the public form leads to the first report before any photo of it is stored again.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> reportedAnonymouslyWith(String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 180) {
+            return Optional.empty();
+        }
+        return idempotency
+                .find(ANONYMOUS.userId(), "anonymous:" + idempotencyKey)
+                .flatMap(claim -> trackingCodes.of(claim.incidentId()));
+    }
+
+    /**
+     * Stores a photo a resident without an account sends with a report ({@link #reportAnonymously}), checked as
+     * {@link #upload} checks every photo.
+     */
+    @Transactional
+    public IncidentView.PhotoView uploadAnonymously(byte[] data) {
+        return upload(data, ANONYMOUS);
+    }
+
+    /** A {@code CITIZEN} report by the anonymous resident with these photos (uploaded anonymously), and its code. */
+    private Tracked reportAsCitizen(ReportIncident command, String idempotencyKey, List<UUID> photoIds) {
         ReportIncident citizen = new ReportIncident(
                 command.itemCode(),
                 command.text(),
@@ -367,7 +390,7 @@ public class IncidentApi {
                 command.gridCode(),
                 command.reporterName(),
                 command.reporterPhone(),
-                List.of());
+                photoIds == null ? List.of() : photoIds);
         Reported reported = report(citizen, idempotencyKey, ANONYMOUS);
         return new Tracked(
                 reported.incident(), trackingCodes.assign(reported.incident().id()), reported.created());
@@ -386,6 +409,43 @@ public class IncidentApi {
                 .map(l -> publicView(code, l));
     }
 
+    /**
+     * A photo the resident sent with the report whose tracking code this is; nothing of the photos staff added later.
+     * Empty for an unknown code or a photo not sent with that report.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Photo> trackedPhoto(String trackingCode, UUID photoId) {
+        return trackingCodes.find(TrackingCodes.normalise(trackingCode)).flatMap(id -> reportersPhoto(id, photoId));
+    }
+
+    /**
+     * What a resident with an account sees of one of their own reports: the same public view as by a tracking code
+     * (with the code if the report has one). Empty for anything that is not their own report.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PublicIncidentView> trackOwn(UUID id, StaffPrincipal me) {
+        if (!onlyResident(me)) {
+            return Optional.empty();
+        }
+        return store.load(new IncidentId(id))
+                .filter(l -> canSee(me, l.incident().snapshot()))
+                .map(l -> publicView(trackingCodes.of(id).orElse(null), l));
+    }
+
+    /** A photo a resident with an account sent with one of their own reports. */
+    @Transactional(readOnly = true)
+    public Optional<Photo> ownPhoto(UUID id, UUID photoId, StaffPrincipal me) {
+        return trackOwn(id, me).flatMap(view -> reportersPhoto(id, photoId));
+    }
+
+    private Optional<Photo> reportersPhoto(UUID incidentId, UUID photoId) {
+        return store.load(new IncidentId(incidentId))
+                .filter(l -> reportersPhotoIds(l.incident()).contains(photoId.toString()))
+                .flatMap(l -> photos.data(photoId))
+                .filter(p -> incidentId.equals(p.row().incidentId()))
+                .map(p -> new Photo(p.row().contentType(), p.data()));
+    }
+
     private static PublicIncidentView publicView(String code, IncidentStore.Loaded loaded) {
         Incident incident = loaded.incident();
         IncidentSnapshot s = incident.snapshot();
@@ -400,6 +460,8 @@ public class IncidentApi {
                         e.toStatus().label()))
                 .toList();
         boolean closed = s.status() == Status.CLOSED;
+        List<UUID> reportersPhotos =
+                reportersPhotoIds(incident).stream().map(UUID::fromString).toList();
         return new PublicIncidentView(
                 code,
                 loaded.placement().number(),
@@ -411,7 +473,14 @@ public class IncidentApi {
                 closed ? s.result() : null,
                 s.satisfaction() == null ? null : s.satisfaction().name(),
                 closed && s.satisfaction() == null,
-                steps);
+                steps,
+                reportersPhotos);
+    }
+
+    /** The photos the resident sent with their own report; none of a report staff made (代报 included). */
+    private static List<String> reportersPhotoIds(Incident incident) {
+        HistoryEntry first = incident.history().get(0);
+        return first.role() == Role.RESIDENT ? first.attachmentIds() : List.of();
     }
 
     /**
@@ -449,7 +518,7 @@ public class IncidentApi {
         if (source == null || source.isBlank() || idempotencyKey == null || idempotencyKey.isBlank()) {
             throw Problems.invalid("Idempotency-Key", "A relayed report needs its source and an idempotency key");
         }
-        return reportAsCitizen(command, "relayed:" + source + ":" + idempotencyKey);
+        return reportAsCitizen(command, "relayed:" + source + ":" + idempotencyKey, List.of());
     }
 
     /**

@@ -76,7 +76,9 @@ public class Notifications {
                    OR (n.recipient_org_id = :org AND n.recipient_role = ANY(CAST(:roles AS text[]))))
             """;
 
-    /** The caller's notifications, newest first; only unread ones if {@code unreadOnly}. */
+    private static final String UNREAD = " AND r.read_at IS NULL AND n.read_by_everyone_at IS NULL";
+
+    /** The caller's notifications, newest first (by when they were created); only unread ones if {@code unreadOnly}. */
     @Transactional(readOnly = true)
     public NotificationPage mine(StaffPrincipal me, boolean unreadOnly, int page, int size) {
         if (page < 0) {
@@ -89,7 +91,7 @@ public class Notifications {
                 .map(Role::name)
                 .reduce((a, b) -> a + "," + b)
                 .orElse("");
-        String filter = unreadOnly ? " AND r.read_at IS NULL" : "";
+        String filter = unreadOnly ? UNREAD : "";
         long total = jdbc.sql("SELECT count(*) " + MINE + filter)
                 .param("me", me.userId())
                 .param("org", me.orgId())
@@ -98,15 +100,17 @@ public class Notifications {
                 .single();
         long unread = unreadOnly
                 ? total
-                : jdbc.sql("SELECT count(*) " + MINE + " AND r.read_at IS NULL")
+                : jdbc.sql("SELECT count(*) " + MINE + UNREAD)
                         .param("me", me.userId())
                         .param("org", me.orgId())
                         .param("roles", "{" + roles + "}")
                         .query(Long.class)
                         .single();
-        List<NotificationView> items = jdbc.sql("""
-                        SELECT n.id, n.kind, n.text, n.incident_id, n.created_at, r.read_at
-                        """ + MINE + filter + " ORDER BY n.id DESC LIMIT :limit OFFSET :offset")
+        List<NotificationView> items = jdbc.sql(
+                        """
+                        SELECT n.id, n.kind, n.text, n.incident_id, n.created_at,
+                               coalesce(r.read_at, n.read_by_everyone_at) AS read_at
+                        """ + MINE + filter + " ORDER BY n.created_at DESC, n.id DESC LIMIT :limit OFFSET :offset")
                 .param("me", me.userId())
                 .param("org", me.orgId())
                 .param("roles", "{" + roles + "}")
@@ -155,6 +159,21 @@ public class Notifications {
                         """)
                 .param("id", id)
                 .param("me", me.userId())
+                .param("at", at.atOffset(java.time.ZoneOffset.UTC))
+                .update();
+    }
+
+    /**
+     * Marks every notice created before {@code before} read by everyone, as of {@code at}: for a past that was replayed
+     * rather than lived (the demo city's year), whose notices nobody is waiting to read. Answers how many.
+     */
+    @Transactional
+    public int markReadByEveryoneBefore(Instant before, Instant at) {
+        return jdbc.sql("""
+                        UPDATE notification SET read_by_everyone_at = :at
+                         WHERE created_at < :before AND read_by_everyone_at IS NULL
+                        """)
+                .param("before", before.atOffset(java.time.ZoneOffset.UTC))
                 .param("at", at.atOffset(java.time.ZoneOffset.UTC))
                 .update();
     }

@@ -3,6 +3,7 @@ package org.onegrid.incident.web;
 import java.time.Clock;
 import org.onegrid.incident.notification.NotificationPage;
 import org.onegrid.incident.notification.Notifications;
+import org.onegrid.staff.Role;
 import org.onegrid.staff.StaffPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -54,9 +55,23 @@ class NotificationsPage {
             @RequestParam(required = false) String open) {
         notifications.markRead(id, me(), clock.instant());
         if (open != null && open.matches("[0-9a-f-]{36}")) {
-            return "redirect:/incidents/" + open;
+            return "redirect:" + incidentPage(me()) + open;
         }
         return "redirect:/notifications" + (unread ? "?unread=true" : "");
+    }
+
+    /**
+     * Where a notice leads: the workbench's incident page for those who run the loop, else the page of the role's
+     * own work — the department's inbox, the grid worker's phone.
+     */
+    private static String incidentPage(StaffPrincipal me) {
+        if (me.hasRole(Role.CENTRE_DISPATCHER) || me.hasRole(Role.LEADER) || me.hasRole(Role.ADMIN)) {
+            return "/incidents/";
+        }
+        if (me.hasRole(Role.DEPARTMENT_HANDLER)) {
+            return "/inbox/";
+        }
+        return me.hasRole(Role.GRID_WORKER) ? "/m/i/" : "/incidents/";
     }
 
     private static StaffPrincipal me() {

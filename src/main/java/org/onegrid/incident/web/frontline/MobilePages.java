@@ -1,5 +1,6 @@
 package org.onegrid.incident.web.frontline;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.onegrid.incident.IncidentCommand;
 import org.onegrid.incident.IncidentView;
 import org.onegrid.incident.ReportIncident;
 import org.onegrid.incident.WorkListsApi;
+import org.onegrid.incident.notification.NotificationPage;
+import org.onegrid.incident.notification.Notifications;
 import org.onegrid.incident.web.PlaceNames;
 import org.onegrid.region.Grids;
 import org.onegrid.shared.web.Problems;
@@ -30,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 网格员移动端: phone pages for one thumb. Report with type, text, camera photos and the browser's position (a pin to
- * drag); my reports; incidents to verify in my grids; small incidents to resolve on the spot.
+ * drag); my reports; incidents to verify in my grids; small incidents to resolve on the spot; my messages (消息).
  */
 @Controller
 @PreAuthorize("hasRole('GRID_WORKER')")
@@ -42,6 +45,8 @@ class MobilePages {
     private final Grids grids;
     private final PlaceNames placeNames;
     private final Uploads uploads;
+    private final Notifications notifications;
+    private final Clock clock;
 
     MobilePages(
             IncidentApi incidents,
@@ -49,13 +54,17 @@ class MobilePages {
             Catalog catalog,
             Grids grids,
             Uploads uploads,
-            PlaceNames placeNames) {
+            PlaceNames placeNames,
+            Notifications notifications,
+            Clock clock) {
         this.placeNames = placeNames;
         this.incidents = incidents;
         this.lists = lists;
         this.catalog = catalog;
         this.grids = grids;
         this.uploads = uploads;
+        this.notifications = notifications;
+        this.clock = clock;
     }
 
     @GetMapping("/m")
@@ -68,7 +77,32 @@ class MobilePages {
                 "toVerify", lists.grid(WorkListsApi.GridList.TO_VERIFY, me).size());
         model.addAttribute(
                 "resolvable", lists.grid(WorkListsApi.GridList.RESOLVABLE, me).size());
+        model.addAttribute("unread", notifications.mine(me, true, 0, 1).unread());
         return "mobile/home";
+    }
+
+    private static final int MESSAGES_PER_PAGE = 30;
+
+    /** 消息: the worker's notifications, newest first, the unread ones marked. */
+    @GetMapping("/m/messages")
+    String messages(
+            @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal StaffPrincipal me, Model model) {
+        NotificationPage mine = notifications.mine(me, false, Math.max(0, page), MESSAGES_PER_PAGE);
+        model.addAttribute("messages", mine);
+        model.addAttribute("more", (long) (mine.page() + 1) * MESSAGES_PER_PAGE < mine.total());
+        model.addAttribute("me", me);
+        return "mobile/messages";
+    }
+
+    /** Marks a message read; with {@code open}, goes on to its incident's page. */
+    @PostMapping("/m/messages/{id}/read")
+    String read(
+            @PathVariable long id,
+            @RequestParam(required = false) UUID open,
+            @RequestParam(defaultValue = "0") int page,
+            @AuthenticationPrincipal StaffPrincipal me) {
+        notifications.markRead(id, me, clock.instant());
+        return open != null ? "redirect:/m/i/" + open : "redirect:/m/messages?page=" + Math.max(0, page);
     }
 
     @GetMapping("/m/report")

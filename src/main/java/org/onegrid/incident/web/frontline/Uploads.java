@@ -26,6 +26,15 @@ class Uploads {
     }
 
     List<UUID> store(List<MultipartFile> files, StaffPrincipal me) {
+        return store(files, data -> incidents.upload(data, me).id());
+    }
+
+    /** The photos a resident without an account sends with a report, checked and limited as every form's. */
+    List<UUID> storeAnonymously(List<MultipartFile> files) {
+        return store(files, data -> incidents.uploadAnonymously(data).id());
+    }
+
+    private static List<UUID> store(List<MultipartFile> files, java.util.function.Function<byte[], UUID> upload) {
         List<MultipartFile> given = files == null
                 ? List.of()
                 : files.stream().filter(f -> !f.isEmpty()).toList();
@@ -39,7 +48,7 @@ class Uploads {
         List<UUID> ids = new ArrayList<>();
         for (MultipartFile file : given) {
             try {
-                ids.add(incidents.upload(file.getBytes(), me).id());
+                ids.add(upload.apply(file.getBytes()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (org.springframework.web.ErrorResponseException e) {
