@@ -3,6 +3,13 @@
 // <meta name="onegrid-map-tiles"> by fragments/map), OneGridTiles.add(map) puts them under the boundaries with a
 // control to choose 2D map, satellite or none; the choice is remembered for the next map. Without configuration
 // it does nothing.
+//
+// OneGridTiles.outlines(map, source) draws the towns, villages and grids with their names where they read (towns when
+// zoomed out, villages closer, grids closest), so that a map without tiles still shows where things are.
+//
+// No map carries Leaflet's own notice (its flag and link): a map shows the notice of the map data it draws only.
+if (window.L) { L.Control.Attribution.prototype.options.prefix = false; }
+
 window.OneGridTiles = (function () {
   const STORED = 'onegrid.map.tiles';
 
@@ -68,5 +75,103 @@ window.OneGridTiles = (function () {
     return control;
   }
 
-  return { add: add, configured: configured };
+  // ---- outlines and names: towns below zoom 12, villages from 12, grids from 14
+  const VILLAGES_FROM = 12, GRIDS_FROM = 14;
+  const STYLE = {
+    TOWN: { color: '#44546a', weight: 1.6, fill: false },
+    VILLAGE: { color: '#6b7c93', weight: 1, dashArray: '4 3', fill: false },
+    GRID: { color: '#1d5fa8', weight: 0.8, fill: false }
+  };
+
+  function fetchJson(url) {
+    return fetch(url, { headers: { Accept: 'application/geo+json' } }).then(r => r.ok ? r.json() : { features: [] });
+  }
+
+  /**
+   * Draws outlines with their names under a map's own layers.
+   * @param map the map
+   * @param source {region: code} for the towns, villages and grids of a region (as far as the user may see them),
+   *     fetched as the zoom asks for them; or {url} for one fixed collection of outlines of any level
+   * @returns {{ready: Promise}} resolved once the first outlines are drawn
+   */
+  function outlines(map, source) {
+    const pane = map.getPane('outlines') || map.createPane('outlines');
+    pane.style.zIndex = 350; // above tiles, below the page's own overlays
+    pane.style.pointerEvents = 'none';
+    const labelPane = map.getPane('outline-names') || map.createPane('outline-names');
+    labelPane.style.zIndex = 360;
+    labelPane.style.pointerEvents = 'none';
+    const drawn = { TOWN: L.layerGroup().addTo(map), VILLAGE: L.layerGroup().addTo(map), GRID: L.layerGroup().addTo(map) };
+    const names = L.layerGroup().addTo(map);
+    const features = { TOWN: [], VILLAGE: [], GRID: [] };
+    const loaded = new Set();
+    let units = [];
+
+    function add(fc) {
+      fc.features.forEach(f => {
+        const level = f.properties.level;
+        if (!features[level] || features[level].some(g => g.id === f.id)) { return; }
+        f.layer = L.geoJSON(f, { pane: 'outlines', interactive: false, style: STYLE[level] });
+        features[level].push(f);
+        drawn[level].addLayer(f.layer);
+      });
+    }
+
+    function labelled(level) {
+      const z = map.getZoom();
+      return level === 'GRID' ? z >= GRIDS_FROM : level === 'VILLAGE' ? z >= VILLAGES_FROM && z < GRIDS_FROM : z < VILLAGES_FROM;
+    }
+
+    function showNames() {
+      names.clearLayers();
+      const tiles = map.getContainer().dataset.tiles;
+      if (tiles && tiles !== 'none') { return; } // the base map has its own names
+      const view = map.getBounds().pad(0.1);
+      ['TOWN', 'VILLAGE', 'GRID'].filter(labelled).forEach(level => {
+        features[level].forEach(f => {
+          const b = f.layer.getBounds();
+          if (!view.intersects(b)) { return; }
+          const width = map.latLngToContainerPoint(b.getNorthEast()).x - map.latLngToContainerPoint(b.getSouthWest()).x;
+          if (width < f.properties.name.length * 12 + 8) { return; }
+          const [lng, lat] = f.properties.label;
+          L.marker([lat, lng], { pane: 'outline-names', interactive: false, keyboard: false,
+            icon: L.divIcon({ className: 'outline-name ' + level.toLowerCase(), html: '', iconSize: null }) })
+            .addTo(names).getElement().textContent = f.properties.name;
+        });
+      });
+      map.getContainer().dataset.outlineNames = names.getLayers().length;
+    }
+
+    function want() {
+      const z = map.getZoom();
+      const view = map.getBounds();
+      const jobs = [];
+      units.filter(u => u.layer.getBounds().intersects(view)).forEach(u => {
+        [['VILLAGE', VILLAGES_FROM, 14], ['GRID', GRIDS_FROM, 16]].forEach(([level, from, zoom]) => {
+          const key = level + u.id;
+          if (z >= from && !loaded.has(key)) {
+            loaded.add(key);
+            jobs.push(fetchJson('/api/v1/regions/' + encodeURIComponent(u.id) + '/outlines?level=' + level + '&zoom=' + zoom).then(add));
+          }
+        });
+      });
+      return Promise.all(jobs).then(showNames);
+    }
+
+    let ready;
+    if (source.url) {
+      ready = fetchJson(source.url).then(fc => { add(fc); units = []; showNames(); });
+    } else {
+      const region = encodeURIComponent(source.region);
+      ready = fetchJson('/api/v1/regions/' + region + '/outlines?level=TOWN&zoom=11')
+        .then(fc => fc.features.length ? fc
+          : fetchJson('/api/v1/regions/' + region + '/outlines?level=VILLAGE&zoom=14'))
+        .then(fc => { add(fc); units = features.TOWN.length ? features.TOWN : features.VILLAGE; return want(); });
+    }
+    map.on('zoomend moveend', () => { ready.then(want); });
+    map.on('baselayerchange', showNames);
+    return { ready: ready };
+  }
+
+  return { add: add, configured: configured, outlines: outlines };
 })();
