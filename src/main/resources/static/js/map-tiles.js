@@ -5,7 +5,8 @@
 // it does nothing.
 //
 // OneGridTiles.outlines(map, source) draws the towns, villages and grids with their names where they read (towns when
-// zoomed out, villages closer, grids closest), so that a map without tiles still shows where things are.
+// zoomed out, villages closer, grids closest; each where it fits), so that a map without tiles still shows where
+// things are.
 //
 // No map carries Leaflet's own notice (its flag and link): a map shows the notice of the map data it draws only.
 if (window.L) { L.Control.Attribution.prototype.options.prefix = false; }
@@ -75,13 +76,15 @@ window.OneGridTiles = (function () {
     return control;
   }
 
-  // ---- outlines and names: towns below zoom 12, villages from 12, grids from 14
-  const VILLAGES_FROM = 12, GRIDS_FROM = 14;
+  // ---- outlines and names: towns below zoom 11, villages from 11, grids from 14 (by their number within the
+  // village, "第3网格", where the village's name is written too)
+  const VILLAGES_FROM = 11, GRIDS_FROM = 14;
   const STYLE = {
     TOWN: { color: '#44546a', weight: 1.6, fill: false },
     VILLAGE: { color: '#6b7c93', weight: 1, dashArray: '4 3', fill: false },
     GRID: { color: '#1d5fa8', weight: 0.8, fill: false }
   };
+  const MINE = { color: '#1d5fa8', weight: 2.5, fillColor: '#1d5fa8', fillOpacity: 0.08 };
 
   function fetchJson(url) {
     return fetch(url, { headers: { Accept: 'application/geo+json' } }).then(r => r.ok ? r.json() : { features: [] });
@@ -111,7 +114,8 @@ window.OneGridTiles = (function () {
       fc.features.forEach(f => {
         const level = f.properties.level;
         if (!features[level] || features[level].some(g => g.id === f.id)) { return; }
-        f.layer = L.geoJSON(f, { pane: 'outlines', interactive: false, style: STYLE[level] });
+        const style = f.properties.mine ? MINE : STYLE[level];
+        f.layer = L.geoJSON(f, { pane: 'outlines', interactive: false, style: style });
         features[level].push(f);
         drawn[level].addLayer(f.layer);
       });
@@ -119,7 +123,13 @@ window.OneGridTiles = (function () {
 
     function labelled(level) {
       const z = map.getZoom();
-      return level === 'GRID' ? z >= GRIDS_FROM : level === 'VILLAGE' ? z >= VILLAGES_FROM && z < GRIDS_FROM : z < VILLAGES_FROM;
+      return level === 'GRID' ? z >= GRIDS_FROM : level === 'VILLAGE' ? z >= VILLAGES_FROM : z < VILLAGES_FROM;
+    }
+
+    function shortName(f) {
+      const p = f.properties, village = p.village || '';
+      return p.level === 'GRID' && village && p.name.startsWith(village) && p.name.length > village.length
+        ? p.name.slice(village.length) : p.name;
     }
 
     function showNames() {
@@ -132,11 +142,12 @@ window.OneGridTiles = (function () {
           const b = f.layer.getBounds();
           if (!view.intersects(b)) { return; }
           const width = map.latLngToContainerPoint(b.getNorthEast()).x - map.latLngToContainerPoint(b.getSouthWest()).x;
-          if (width < f.properties.name.length * 12 + 8) { return; }
+          const name = shortName(f);
+          if (width < name.length * 12 + 8) { return; }
           const [lng, lat] = f.properties.label;
           L.marker([lat, lng], { pane: 'outline-names', interactive: false, keyboard: false,
-            icon: L.divIcon({ className: 'outline-name ' + level.toLowerCase(), html: '', iconSize: null }) })
-            .addTo(names).getElement().textContent = f.properties.name;
+            icon: L.divIcon({ className: 'outline-name ' + level.toLowerCase() + (f.properties.mine ? ' mine' : ''), html: '', iconSize: null }) })
+            .addTo(names).getElement().appendChild(document.createElement('span')).textContent = name;
         });
       });
       map.getContainer().dataset.outlineNames = names.getLayers().length;
@@ -170,7 +181,7 @@ window.OneGridTiles = (function () {
     }
     map.on('zoomend moveend', () => { ready.then(want); });
     map.on('baselayerchange', showNames);
-    return { ready: ready };
+    return { ready: ready, features: features };
   }
 
   return { add: add, configured: configured, outlines: outlines };

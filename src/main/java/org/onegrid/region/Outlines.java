@@ -66,13 +66,6 @@ public class Outlines {
         return fc;
     }
 
-    /** One outline as a GeoJSON geometry, drawn as fine as the zoom shows; null when unknown. */
-    public Map<String, Object> geometry(Level level, String code, int zoom) {
-        int z = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom));
-        Geometry shape = shape(level, code);
-        return shape == null ? null : GeoJson.write(simplified(shape, z), decimals(z));
-    }
-
     private static Geometry simplified(Geometry shape, int zoom) {
         return TopologyPreservingSimplifier.simplify(shape, degreesPerPixel(zoom) / 2);
     }

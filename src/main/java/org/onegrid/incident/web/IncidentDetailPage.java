@@ -338,7 +338,6 @@ class IncidentDetailPage {
                         .mapToLong(HistoryView.Entry::sequence)
                         .max()
                         .orElse(0));
-        model.addAttribute("place", placeName(incident));
         model.addAttribute("orgNames", orgNames(incident));
         if (actions.contains("dispatch")) {
             model.addAttribute("departments", departments(incident));
@@ -361,13 +360,6 @@ class IncidentDetailPage {
             model.addAttribute("submitted", Map.of());
         }
         return "incident/detail";
-    }
-
-    private String placeName(IncidentView incident) {
-        return regions.lineage(incident.villageCode()).stream()
-                .map(RegionView::name)
-                .reduce((a, b) -> a + " / " + b)
-                .orElse(incident.villageCode());
     }
 
     /** The names of the organisations the history mentions, by id. */

@@ -114,7 +114,8 @@ class GridController {
 
     /**
      * The grids of a region (a county has about 1,200) that the caller sees, as a GeoJSON FeatureCollection, for the
-     * map; with {@code zoom}, drawn only as fine as that zoom shows (a county is then a tenth of the size).
+     * map; with {@code zoom}, drawn only as fine as that zoom shows, with the properties a map uses (see {@link
+     * Outlines}).
      */
     @GetMapping(produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
     Map<String, Object> inRegion(
@@ -124,13 +125,15 @@ class GridController {
         }
         scope.region(region);
         int z = RegionController.zoom(zoom, -1);
-        List<Map<String, Object>> features = grids.inRegion(region).stream()
-                .map(g -> grids.location(g.code()).orElseThrow())
-                .filter(this::seen)
-                .map(Location::grid)
-                .map(g -> z < 0
-                        ? feature(g, GeoJson.write(grids.geometry(g.code()).orElseThrow(), MAP_DECIMALS))
-                        : feature(g, outlines.geometry(Outlines.Level.GRID, g.code(), z)))
+        List<GridView> seen = grids.inRegion(region).stream()
+                .filter(g -> grids.location(g.code()).filter(this::seen).isPresent())
+                .toList();
+        if (z >= 0) {
+            return outlines.featureCollection(
+                    Outlines.Level.GRID, seen.stream().map(GridView::code).toList(), z);
+        }
+        List<Map<String, Object>> features = seen.stream()
+                .map(g -> feature(g, GeoJson.write(grids.geometry(g.code()).orElseThrow(), MAP_DECIMALS)))
                 .toList();
         Map<String, Object> fc = new LinkedHashMap<>();
         fc.put("type", "FeatureCollection");

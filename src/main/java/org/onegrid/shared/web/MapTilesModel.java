@@ -18,7 +18,7 @@ import org.springframework.web.servlet.view.UrlBasedViewResolver;
  * run it for a model it never renders.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(MapTiles.class)
+@EnableConfigurationProperties({MapTiles.class, MapNavigation.class})
 class MapTilesModel implements WebMvcConfigurer, HandlerInterceptor {
 
     static final String ATTRIBUTE = "mapTiles";

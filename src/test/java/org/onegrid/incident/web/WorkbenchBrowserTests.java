@@ -71,7 +71,7 @@ class WorkbenchBrowserTests {
         wait.until(ExpectedConditions.urlContains("/incidents/" + reported.id()));
         assertThat(browser.findElement(By.id("chain")).getText()).contains("哈希链校验通过");
         assertThat(browser.findElements(By.cssSelector("#timeline li"))).hasSize(1);
-        wait.until(d -> "drawn".equals(d.findElement(By.id("map")).getDomAttribute("data-outline")));
+        wait.until(d -> "drawn".equals(d.findElement(By.id("place-map")).getDomAttribute("data-outline")));
 
         browser.findElement(By.cssSelector("#form-accept button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-dispatch")));
