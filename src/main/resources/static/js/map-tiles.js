@@ -26,6 +26,18 @@ window.OneGridTiles = (function () {
     }
   }
 
+  // offline, the notice of the city's own map data, when one is configured (onegrid.map.data.attribution)
+  function dataNotice(map) {
+    const meta = document.querySelector('meta[name="onegrid-map-data"]');
+    if (!meta || !meta.content) { return; }
+    const control = map.attributionControl || L.control.attribution({ prefix: false }).addTo(map);
+    control.addAttribution(escapeHtml(meta.content));
+  }
+
+  function escapeHtml(s) {
+    return String(s).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  }
+
   function remembered() {
     try { return window.localStorage.getItem(STORED); } catch (e) { return null; }
   }
@@ -42,7 +54,7 @@ window.OneGridTiles = (function () {
    */
   function add(map, config) {
     const c = config || configured();
-    if (!c || !c.layers || !c.layers.length) { return null; }
+    if (!c || !c.layers || !c.layers.length) { dataNotice(map); return null; }
     const names = Object.assign({ road: '电子地图', satellite: '卫星影像', none: '无底图' }, c.names || {});
     const options = { subdomains: c.subdomains || 'abc', maxZoom: c.maxZoom || 18, attribution: c.attribution || '' };
     const bases = {}, ids = new Map();
@@ -126,9 +138,10 @@ window.OneGridTiles = (function () {
       return level === 'GRID' ? z >= GRIDS_FROM : level === 'VILLAGE' ? z >= VILLAGES_FROM : z < VILLAGES_FROM;
     }
 
+    // a grid by its number within the village where the village is drawn and named too
     function shortName(f) {
       const p = f.properties, village = p.village || '';
-      return p.level === 'GRID' && village && p.name.startsWith(village) && p.name.length > village.length
+      return !source.url && p.level === 'GRID' && village && p.name.startsWith(village) && p.name.length > village.length
         ? p.name.slice(village.length) : p.name;
     }
 

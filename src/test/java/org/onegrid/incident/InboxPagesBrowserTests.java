@@ -21,7 +21,6 @@ import org.onegrid.staff.Staff;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -170,6 +169,9 @@ class InboxPagesBrowserTests {
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .doesNotContain(place.grid().code());
         wait.until(d -> "drawn".equals(d.findElement(By.id("place-map")).getDomAttribute("data-outline")));
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById('place-map').scrollIntoView({block:'center'})");
+        Browser.screenshot(browser, screenshot);
         // the grids around, with their names, on a plain background
         wait.until(d -> {
             String names = d.findElement(By.id("place-map")).getDomAttribute("data-outline-names");
