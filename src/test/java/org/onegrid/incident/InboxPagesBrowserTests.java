@@ -60,6 +60,10 @@ class InboxPagesBrowserTests {
 
     /** An incident of {@code spot}, reported, accepted and dispatched to the county's 城管执法 branch. */
     UUID dispatchedToChengguan(Dongying.Spot spot) {
+        return dispatchedToChengguan(spot, null);
+    }
+
+    UUID dispatchedToChengguan(Dongying.Spot spot, String address) {
         IncidentView reported = incidents
                 .report(
                         new ReportIncident(
@@ -68,7 +72,7 @@ class InboxPagesBrowserTests {
                                 null,
                                 spot.lng(),
                                 spot.lat(),
-                                null,
+                                address,
                                 null,
                                 null,
                                 null,
@@ -154,7 +158,7 @@ class InboxPagesBrowserTests {
     void theIncidentPageSaysThePlaceAsPeopleSayItAndShowsItOnAMapWithTheGridsOutline(
             int width, int height, String screenshot) {
         Dongying.Spot spot = Dongying.spot(grids, Dongying.DAWANG, 3);
-        UUID id = dispatchedToChengguan(spot);
+        UUID id = dispatchedToChengguan(spot, "花园路 18 号东侧工地");
         Location place = grids.locate(spot.lng(), spot.lat()).orElseThrow();
 
         browser = Browser.start(width, height);

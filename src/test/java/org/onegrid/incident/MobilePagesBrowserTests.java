@@ -136,6 +136,32 @@ class MobilePagesBrowserTests {
         assertThat(browser.findElements(By.id("outside-my-grids"))).isEmpty();
     }
 
+    @Test
+    void theReadmesFirstStepWorksForATesterFarFromTheCity() {
+        browser = phoneAt(116.397, 39.909); // Beijing: the browser gives a position outside the city
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("gridworker");
+        browser.findElement(By.id("password")).sendKeys("Demo@2026");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/m$"));
+        browser.findElement(By.id("go-report")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("where"), "不在本市网格范围内"));
+
+        browser.findElement(By.id("type-q")).sendKeys("噪音");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.type-pick")))
+                .click();
+        browser.findElement(By.id("text")).sendKeys("小区门口夜市音响声音过大");
+        browser.findElement(By.id("my-grid")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("in-my-grid")));
+        assertThat(browser.findElement(By.id("where")).getText()).contains("大王镇", "花园社区");
+        browser.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.urlContains("/m/i/"));
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+                .contains("已上报");
+        assertThat(browser.findElement(By.id("place-line")).getText()).startsWith("广饶县 · 大王镇 · 花园社区");
+    }
+
     private double value(String id) {
         return Double.parseDouble(browser.findElement(By.id(id)).getAttribute("value"));
     }

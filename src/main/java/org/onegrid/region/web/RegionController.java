@@ -81,8 +81,9 @@ class RegionController {
     }
 
     /**
-     * The outlines of the towns, villages or grids of a region the caller sees, with their names and where to write
-     * them, drawn as fine as the zoom shows (see {@link Outlines}).
+     * The outlines of the towns, villages or grids of a region, with their names and where to write them, drawn as
+     * fine as the zoom shows (see {@link Outlines}): the caller's grids and the towns and villages they see or that
+     * contain their region (its frame), nothing beside it.
      *
      * @param level {@code TOWN}, {@code VILLAGE} or {@code GRID}
      * @param zoom the map's zoom, 0–18

@@ -87,6 +87,9 @@ class WorkbenchBrowserTests {
                 .contains("工作时");
         browser.findElement(By.id("c-dispatch")).sendKeys("请城管执法队依法查处，网格员现场监督");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        // the place: the grid and the grids around it by name
+        wait.until(d -> d.findElement(By.id("place-map")).getDomAttribute("data-outline-names") != null
+                && !"0".equals(d.findElement(By.id("place-map")).getDomAttribute("data-outline-names")));
         Browser.screenshot(browser, "incident-detail");
         browser.findElement(By.cssSelector("#form-dispatch button[type=submit]"))
                 .click();
