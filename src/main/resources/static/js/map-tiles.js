@@ -106,7 +106,8 @@ window.OneGridTiles = (function () {
    * Draws outlines with their names under a map's own layers.
    * @param map the map
    * @param source {region: code} for the towns, villages and grids of a region (as far as the user may see them),
-   *     fetched as the zoom asks for them; or {url} for one fixed collection of outlines of any level
+   *     fetched as the zoom asks for them; or {url} for one fixed collection of outlines of any level; {focus: code}
+   *     names that grid before any other
    * @returns {{ready: Promise}} resolved once the first outlines are drawn
    */
   function outlines(map, source) {
@@ -150,18 +151,30 @@ window.OneGridTiles = (function () {
       const tiles = map.getContainer().dataset.tiles;
       if (tiles && tiles !== 'none') { return; } // the base map has its own names
       const view = map.getBounds().pad(0.1);
+      // the boxes of the names written so far: a name that would overlap one is left out; the grid in focus and
+      // the user's own grids first, then towns, villages and grids
+      const placed = [];
+      const candidates = [];
       ['TOWN', 'VILLAGE', 'GRID'].filter(labelled).forEach(level => {
-        features[level].forEach(f => {
-          const b = f.layer.getBounds();
-          if (!view.intersects(b)) { return; }
-          const width = map.latLngToContainerPoint(b.getNorthEast()).x - map.latLngToContainerPoint(b.getSouthWest()).x;
-          const name = shortName(f);
-          if (width < name.length * 12 + 8) { return; }
-          const [lng, lat] = f.properties.label;
-          L.marker([lat, lng], { pane: 'outline-names', interactive: false, keyboard: false,
-            icon: L.divIcon({ className: 'outline-name ' + level.toLowerCase() + (f.properties.mine ? ' mine' : ''), html: '', iconSize: null }) })
-            .addTo(names).getElement().appendChild(document.createElement('span')).textContent = name;
-        });
+        features[level].filter(f => view.intersects(f.layer.getBounds())).forEach(f => candidates.push(f));
+      });
+      const first = f => f.id === source.focus || f.properties.mine;
+      candidates.filter(first).concat(candidates.filter(f => !first(f))).forEach(f => {
+        const level = f.properties.level;
+        const size = level === 'TOWN' ? 14 : level === 'VILLAGE' ? 13 : 12;
+        const b = f.layer.getBounds();
+        const width = map.latLngToContainerPoint(b.getNorthEast()).x - map.latLngToContainerPoint(b.getSouthWest()).x;
+        const name = shortName(f);
+        if (width < name.length * 12 + 8) { return; }
+        const [lng, lat] = f.properties.label;
+        const p = map.latLngToContainerPoint([lat, lng]);
+        const half = name.length * size / 2 + 2;
+        const box = { left: p.x - half, right: p.x + half, top: p.y - size * 0.7, bottom: p.y + size * 0.7 };
+        if (placed.some(o => box.left < o.right && o.left < box.right && box.top < o.bottom && o.top < box.bottom)) { return; }
+        placed.push(box);
+        L.marker([lat, lng], { pane: 'outline-names', interactive: false, keyboard: false,
+          icon: L.divIcon({ className: 'outline-name ' + level.toLowerCase() + (f.properties.mine ? ' mine' : ''), html: '', iconSize: null }) })
+          .addTo(names).getElement().appendChild(document.createElement('span')).textContent = name;
       });
       map.getContainer().dataset.outlineNames = names.getLayers().length;
     }

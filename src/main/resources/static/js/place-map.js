@@ -7,7 +7,7 @@
   const map = L.map(el, { zoomControl: true, attributionControl: false }).setView([lat, lng], 16);
   window.oneGridPlaceMap = map;
   OneGridTiles.add(map);
-  if (el.dataset.town) { OneGridTiles.outlines(map, { region: el.dataset.town }); }
+  if (el.dataset.town) { OneGridTiles.outlines(map, { region: el.dataset.town, focus: el.dataset.grid }); }
   L.circleMarker([lat, lng], { radius: 8, color: '#c4372d', weight: 2, fillColor: '#c4372d', fillOpacity: .7 }).addTo(map);
   if (el.dataset.grid) {
     fetch('/api/v1/grids/' + encodeURIComponent(el.dataset.grid), { headers: { Accept: 'application/geo+json' } })

@@ -32,7 +32,7 @@ public class Outlines {
         GRID
     }
 
-    /** Zooms the simplification is worked out for; beyond the deepest, shapes are drawn as stored. */
+    /** The zooms a map may ask for (Web Mercator); a deeper map is drawn with the shapes of the deepest. */
     public static final int MIN_ZOOM = 0, MAX_ZOOM = 18;
 
     private final Grids grids;
