@@ -173,7 +173,7 @@ window.OneGridTiles = (function () {
         if (placed.some(o => box.left < o.right && o.left < box.right && box.top < o.bottom && o.top < box.bottom)) { return; }
         placed.push(box);
         L.marker([lat, lng], { pane: 'outline-names', interactive: false, keyboard: false,
-          icon: L.divIcon({ className: 'outline-name ' + level.toLowerCase() + (f.properties.mine ? ' mine' : ''), html: '', iconSize: null }) })
+          icon: L.divIcon({ className: 'outline-name ' + level.toLowerCase() + (first(f) ? ' focus' : ''), html: '', iconSize: null }) })
           .addTo(names).getElement().appendChild(document.createElement('span')).textContent = name;
       });
       map.getContainer().dataset.outlineNames = names.getLayers().length;

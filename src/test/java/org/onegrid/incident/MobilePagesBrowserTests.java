@@ -160,6 +160,9 @@ class MobilePagesBrowserTests {
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
                 .contains("已上报");
         assertThat(browser.findElement(By.id("place-line")).getText()).startsWith("广饶县 · 大王镇 · 花园社区");
+        wait.until(d -> "drawn".equals(d.findElement(By.id("place-map")).getDomAttribute("data-outline")));
+        Browser.assertAccessible(browser);
+        Browser.screenshot(browser, "mobile-incident");
     }
 
     private double value(String id) {

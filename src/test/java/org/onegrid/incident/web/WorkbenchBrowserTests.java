@@ -90,6 +90,7 @@ class WorkbenchBrowserTests {
         // the place: the grid and the grids around it by name
         wait.until(d -> d.findElement(By.id("place-map")).getDomAttribute("data-outline-names") != null
                 && !"0".equals(d.findElement(By.id("place-map")).getDomAttribute("data-outline-names")));
+        Browser.assertAccessible(browser);
         Browser.screenshot(browser, "incident-detail");
         browser.findElement(By.cssSelector("#form-dispatch button[type=submit]"))
                 .click();
