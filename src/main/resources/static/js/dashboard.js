@@ -156,7 +156,9 @@
         areas.eachLayer(l => l.getElement && l.getElement());
       });
     }
-    const grids = json('/api/v1/grids?region=' + region).then(fc => {
+    // drawn as fine as the zoom a county, town or village fills the map at, and no finer
+    const zoom = { COUNTY: 12, TOWN: 14, VILLAGE: 16 }[level] || 16;
+    const grids = json('/api/v1/grids?region=' + region + '&zoom=' + zoom).then(fc => {
       areas = L.geoJSON(fc, {
         style: styleArea,
         onEachFeature: (f, layer) => {

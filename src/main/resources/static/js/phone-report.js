@@ -57,27 +57,44 @@
     if (pan) { map.setView([lat, lng], Math.max(map.getZoom(), 16)); }
   }
   function locate() {
-    if (!navigator.geolocation) { status.textContent = el.dataset.failed; return; }
+    if (!navigator.geolocation) { status.textContent = el.dataset.failed; if (!marker) { toHome(true); } return; }
     status.textContent = el.dataset.locating;
     navigator.geolocation.getCurrentPosition(function (p) {
       place(p.coords.latitude, p.coords.longitude, true);
       status.textContent = el.dataset.found;
     }, function () {
       status.textContent = el.dataset.failed;
+      if (!marker) { toHome(true); }
     }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 0 });
   }
   map.on('click', function (e) { place(e.latlng.lat, e.latlng.lng, false); status.textContent = el.dataset.found; });
   document.getElementById('relocate').addEventListener('click', locate);
 
-  if (el.dataset.grid) {
-    fetch('/api/v1/grids/' + encodeURIComponent(el.dataset.grid), { headers: { Accept: 'application/json' } })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (feature) {
-        if (!feature) { return; }
-        const layer = L.geoJSON(feature, { style: { color: '#1d5fa8', weight: 2, fillOpacity: 0.06 } }).addTo(map);
-        if (!marker) { map.fitBounds(layer.getBounds()); }
-      });
+  // the worker's own grids and the grids around them, with their names; 回到我的网格 puts the pin in the middle of
+  // the first of their grids, and so does a browser that gives no position
+  let home = null;
+  const outlines = el.dataset.outlines ? OneGridTiles.outlines(map, { url: el.dataset.outlines }) : null;
+  const homeReady = outlines ? outlines.ready.then(function () {
+    const own = outlines.features.GRID.filter(function (f) { return f.properties.mine; });
+    const first = own.filter(function (f) { return f.id === el.dataset.grid; })[0] || own[0];
+    if (first) {
+      home = first;
+      if (!marker) { map.fitBounds(first.layer.getBounds(), { animate: false }); }
+    }
+    return home;
+  }) : Promise.resolve(null);
+  function toHome(noPosition) {
+    homeReady.then(function (h) {
+      if (!h) { return; }
+      const p = h.properties.label;
+      place(p[1], p[0], false);
+      status.textContent = noPosition === true ? el.dataset.home : el.dataset.found;
+      map.fitBounds(h.layer.getBounds(), { animate: false });
+    });
   }
+  const mine = document.getElementById('my-grid');
+  if (mine) { mine.addEventListener('click', function () { toHome(false); }); }
+
   if (lngIn.value && latIn.value) {
     place(parseFloat(latIn.value), parseFloat(lngIn.value), true);
     status.textContent = el.dataset.found;

@@ -1,13 +1,15 @@
-// The region map: county outlines and, for the chosen county, its grids; a click locates the point.
+// The region map: the user's region with its areas one level down (a city's counties, a county's towns, ...), the
+// towns, villages and grids with their names as the zoom allows, and, for a chosen area, its grids; a click
+// locates the point.
 (function () {
   const el = document.getElementById('map');
-  const city = el.dataset.city;
-  const map = L.map(el, { preferCanvas: true, zoomSnap: 0.25 });
+  const region = el.dataset.region, level = el.dataset.level;
+  const map = L.map(el, { preferCanvas: true, zoomSnap: 0.25, attributionControl: false });
   window.oneGridMap = map;
   OneGridTiles.add(map);
   const info = document.getElementById('info');
   const palette = ['#3b6fb6', '#2f9a7f', '#c98a2b', '#9b4f96', '#c4554d', '#4f8fa8', '#7a8b2f'];
-  let counties = null;
+  let areas = null;
   let grids = null;
 
   function escape(s) {
@@ -21,31 +23,38 @@
     return body;
   }
 
-  if (!city) { map.setView([35, 110], 4); return; }
+  if (!region) { map.setView([35, 110], 4); return; }
 
-  json('/api/v1/regions/' + city + '/boundaries').then(fc => {
-    counties = L.geoJSON(fc, {
+  // the areas one level down: a city's counties have boundaries of their own; below, the outlines are the grids'
+  const below = { CITY: null, COUNTY: 'TOWN', TOWN: 'VILLAGE', VILLAGE: 'GRID' }[level];
+  const url = below ? '/api/v1/regions/' + region + '/outlines?level=' + below + '&zoom=12'
+    : '/api/v1/regions/' + region + '/boundaries';
+  json(url).then(fc => {
+    areas = L.geoJSON(fc, {
       style: f => ({ color: '#1d4f91', weight: 2, fillColor: palette[fc.features.indexOf(f) % palette.length], fillOpacity: 0.12 }),
       onEachFeature: (f, layer) => {
         layer.bindTooltip(f.properties.name, { sticky: true });
         layer.on('click', e => locate(e.latlng));
       }
     }).addTo(map);
-    map.fitBounds(counties.getBounds());
-    el.dataset.counties = fc.features.length;
+    if (fc.features.length) { map.fitBounds(areas.getBounds()); } else { map.setView([35, 110], 4); }
+    el.dataset.areas = fc.features.length;
+    if (level === 'CITY') { el.dataset.counties = fc.features.length; }
+    OneGridTiles.outlines(map, { region: region });
   }).catch(e => { info.textContent = '边界加载失败：' + e.message; });
 
   async function showGrids(code, row) {
-    document.querySelectorAll('tr.county').forEach(r => r.classList.toggle('active', r === row));
+    document.querySelectorAll('tr.area').forEach(r => r.classList.toggle('active', r === row));
     info.textContent = '正在加载网格…';
     try {
-      const fc = await json('/api/v1/grids?region=' + code);
+      const zoom = Math.min(18, Math.ceil(map.getZoom()) + 2);
+      const fc = await json('/api/v1/grids?region=' + code + '&zoom=' + zoom);
       if (grids) { map.removeLayer(grids); }
       grids = L.geoJSON(fc, {
         style: f => ({ color: f.properties.type === 'URBAN' ? '#c4554d' : '#2f7d5b', weight: 0.8, fillOpacity: 0.06 }),
         onEachFeature: (f, layer) => layer.on('click', e => locate(e.latlng))
       }).addTo(map);
-      map.fitBounds(grids.getBounds());
+      if (fc.features.length) { map.fitBounds(grids.getBounds()); }
       el.dataset.grids = fc.features.length;
       info.innerHTML = '<b>' + escape(row.cells[0].textContent) + '</b>：' + fc.features.length + ' 个网格。点击地图定位。';
     } catch (e) {
@@ -53,14 +62,17 @@
     }
   }
 
-  document.querySelectorAll('tr.county').forEach(row => row.addEventListener('click', () => showGrids(row.dataset.code, row)));
+  document.querySelectorAll('tr.area').forEach(row => {
+    row.addEventListener('click', () => showGrids(row.dataset.code, row));
+    row.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); showGrids(row.dataset.code, row); } });
+  });
 
   async function locate(latlng) {
     const lng = latlng.lng.toFixed(6), lat = latlng.lat.toFixed(6);
     try {
       const r = await json('/api/v1/grids/locate?lng=' + lng + '&lat=' + lat);
-      info.innerHTML = '<b>' + escape(r.grid.name) + '</b>（' + escape(r.grid.code) + '）<br>'
-        + escape(r.village.name) + ' · ' + escape(r.town.name) + ' · ' + escape(r.county.name) + '<br>'
+      info.innerHTML = '<b>' + escape(r.grid.name) + '</b><br>'
+        + escape(r.county.name) + ' · ' + escape(r.town.name) + ' · ' + escape(r.village.name) + '<br>'
         + '<span>' + lng + ', ' + lat + '</span>';
     } catch (e) {
       info.innerHTML = escape(e.message);

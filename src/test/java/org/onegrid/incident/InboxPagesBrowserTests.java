@@ -10,12 +10,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.onegrid.IntegrationTest;
 import org.onegrid.browser.Browser;
 import org.onegrid.catalog.Catalog;
 import org.onegrid.region.Grids;
+import org.onegrid.region.Location;
 import org.onegrid.staff.Staff;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -56,6 +60,10 @@ class InboxPagesBrowserTests {
 
     /** An incident of {@code spot}, reported, accepted and dispatched to the county's 城管执法 branch. */
     UUID dispatchedToChengguan(Dongying.Spot spot) {
+        return dispatchedToChengguan(spot, null);
+    }
+
+    UUID dispatchedToChengguan(Dongying.Spot spot, String address) {
         IncidentView reported = incidents
                 .report(
                         new ReportIncident(
@@ -64,7 +72,7 @@ class InboxPagesBrowserTests {
                                 null,
                                 spot.lng(),
                                 spot.lat(),
-                                null,
+                                address,
                                 null,
                                 null,
                                 null,
@@ -159,7 +167,49 @@ class InboxPagesBrowserTests {
         assertThat(done.result()).isEqualTo("已责令施工单位停止夜间施工");
         assertThat(done.photos()).hasSize(1);
         assertThat(browser.findElement(By.id("number")).getText()).isEqualTo(done.number());
-        Browser.screenshot(browser, "inbox-incident");
+        Browser.screenshot(browser, "inbox-incident-handled");
         Files.deleteIfExists(photo);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1366, 900, inbox-incident", "390, 844, inbox-incident-phone"})
+    void theIncidentPageSaysThePlaceAsPeopleSayItAndShowsItOnAMapWithTheGridsOutline(
+            int width, int height, String screenshot) {
+        Dongying.Spot spot = Dongying.spot(grids, Dongying.DAWANG, 3);
+        UUID id = dispatchedToChengguan(spot, "花园路 18 号东侧工地");
+        Location place = grids.locate(spot.lng(), spot.lat()).orElseThrow();
+
+        browser = Browser.start(width, height);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        signIn(spot.handler("chengguan"));
+        wait.until(ExpectedConditions.urlContains("/inbox"));
+        browser.get("http://localhost:" + port + "/inbox/" + id);
+
+        assertThat(browser.findElement(By.id("place-line")).getText())
+                .isEqualTo("广饶县 · 大王镇 · " + place.village().name() + " · "
+                        + place.grid().name());
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .doesNotContain(place.grid().code());
+        wait.until(d -> "drawn".equals(d.findElement(By.id("place-map")).getDomAttribute("data-outline")));
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById('place-map').scrollIntoView({block:'center'})");
+        Browser.screenshot(browser, screenshot);
+        // the grids around, with their names, on a plain background
+        wait.until(d -> {
+            String names = d.findElement(By.id("place-map")).getDomAttribute("data-outline-names");
+            return names != null && Integer.parseInt(names) > 0;
+        });
+        // the grids by their number within the village, the village by its name
+        assertThat(browser.findElements(By.cssSelector("#place-map .outline-name")))
+                .extracting(e -> e.getDomProperty("textContent"))
+                .contains(place.grid().name().substring(place.village().name().length()));
+        // no map app is configured for tests: no 导航; and no Leaflet notice on the map
+        assertThat(browser.findElements(By.id("place-nav"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".leaflet-control-attribution")))
+                .allSatisfy(a -> assertThat(a.getText()).doesNotContain("Leaflet"));
+        Browser.assertAccessible(browser);
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById('place-map').scrollIntoView({block:'center'})");
+        Browser.screenshot(browser, screenshot);
     }
 }

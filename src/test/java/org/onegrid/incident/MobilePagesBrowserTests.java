@@ -13,10 +13,13 @@ import org.onegrid.IntegrationTest;
 import org.onegrid.browser.Browser;
 import org.onegrid.catalog.Catalog;
 import org.onegrid.region.Grids;
+import org.onegrid.region.Location;
+import org.onegrid.region.Outlines;
 import org.onegrid.staff.GridDuty;
 import org.onegrid.staff.Staff;
 import org.onegrid.staff.StaffPrincipal;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -35,6 +38,9 @@ class MobilePagesBrowserTests {
 
     @Autowired
     Grids grids;
+
+    @Autowired
+    Outlines outlines;
 
     @Autowired
     Staff staff;
@@ -66,6 +72,101 @@ class MobilePagesBrowserTests {
         chrome.executeCdpCommand(
                 "Emulation.setGeolocationOverride", Map.of("latitude", lat, "longitude", lng, "accuracy", 10));
         return driver;
+    }
+
+    @Test
+    void withoutAPositionThePinStartsInTheWorkersGridAndThePhoneSaysPlainlyWhenItIsMovedOutside() {
+        StaffPrincipal worker = Dongying.principal(staff, "gridworker");
+        String own = staff.gridsOf(worker.userId()).stream()
+                .filter(g -> g.duty() == GridDuty.GRID_WORKER)
+                .map(g -> g.gridCode())
+                .sorted()
+                .findFirst()
+                .orElseThrow();
+        String neighbour = outlines.gridsNear(own).stream()
+                .filter(code -> !worker.grids().contains(code))
+                .findFirst()
+                .orElseThrow();
+        Location there = grids.location(neighbour).orElseThrow();
+
+        browser = Browser.start(390, 844); // no position: the browser is not allowed to tell it
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("gridworker");
+        browser.findElement(By.id("password")).sendKeys("Demo@2026");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/m$"));
+        browser.get("http://localhost:" + port + "/m/report");
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("in-my-grid")));
+        assertThat(grids.locate(value("lng"), value("lat")).orElseThrow().grid().code())
+                .isEqualTo(own);
+        // the worker's grid and the grids around it, named
+        wait.until(d -> {
+            String names = d.findElement(By.id("map")).getDomAttribute("data-outline-names");
+            return names != null && Integer.parseInt(names) > 1;
+        });
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("document.getElementById('map').scrollIntoView({block:'center'})");
+        Browser.assertAccessible(browser);
+        Browser.screenshot(browser, "mobile-report-map");
+
+        // a tap in the grid next door
+        Point next = grids.geometry(neighbour).orElseThrow().getInteriorPoint();
+        js.executeScript(
+                "window.oneGridReportMap.fire('click', {latlng: L.latLng(arguments[1], arguments[0])})",
+                next.getX(),
+                next.getY());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outside-my-grids")));
+        assertThat(browser.findElement(By.id("outside-my-grids")).getText())
+                .isEqualTo("图钉不在您负责的网格内，而在 " + there.county().name() + " · "
+                        + there.town().name() + " · " + there.village().name() + " · "
+                        + there.grid().name() + "。");
+        js.executeScript(
+                "document.getElementById('map').scrollIntoView({block:'center'});"
+                        + " window.oneGridReportMap.setView([arguments[1], arguments[0]], 15, {animate: false})",
+                next.getX(),
+                next.getY());
+        Browser.screenshot(browser, "mobile-report-map-outside");
+
+        browser.findElement(By.id("my-grid")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("in-my-grid")));
+        assertThat(grids.locate(value("lng"), value("lat")).orElseThrow().grid().code())
+                .isEqualTo(own);
+        assertThat(browser.findElements(By.id("outside-my-grids"))).isEmpty();
+    }
+
+    @Test
+    void theReadmesFirstStepWorksForATesterFarFromTheCity() {
+        browser = phoneAt(116.397, 39.909); // Beijing: the browser gives a position outside the city
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("gridworker");
+        browser.findElement(By.id("password")).sendKeys("Demo@2026");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/m$"));
+        browser.findElement(By.id("go-report")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("where"), "不在本市网格范围内"));
+
+        browser.findElement(By.id("type-q")).sendKeys("噪音");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.type-pick")))
+                .click();
+        browser.findElement(By.id("text")).sendKeys("小区门口夜市音响声音过大");
+        browser.findElement(By.id("my-grid")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("in-my-grid")));
+        assertThat(browser.findElement(By.id("where")).getText()).contains("大王镇", "花园社区");
+        browser.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.urlContains("/m/i/"));
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+                .contains("已上报");
+        assertThat(browser.findElement(By.id("place-line")).getText()).startsWith("广饶县 · 大王镇 · 花园社区");
+        wait.until(d -> "drawn".equals(d.findElement(By.id("place-map")).getDomAttribute("data-outline")));
+        Browser.assertAccessible(browser);
+        Browser.screenshot(browser, "mobile-incident");
+    }
+
+    private double value(String id) {
+        return Double.parseDouble(browser.findElement(By.id(id)).getAttribute("value"));
     }
 
     @Test
@@ -109,7 +210,7 @@ class MobilePagesBrowserTests {
         Browser.screenshot(browser, "mobile-report");
         ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("document.getElementById('map').scrollIntoView()");
-        Browser.screenshot(browser, "mobile-report-map");
+        Browser.screenshot(browser, "mobile-report-at-position");
 
         browser.findElement(By.id("submit")).click();
         wait.until(ExpectedConditions.urlContains("/m/i/"));

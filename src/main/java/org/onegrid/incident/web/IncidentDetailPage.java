@@ -342,7 +342,6 @@ class IncidentDetailPage {
                         .mapToLong(HistoryView.Entry::sequence)
                         .max()
                         .orElse(0));
-        model.addAttribute("place", placeName(incident));
         model.addAttribute("supervisorName", supervisorName(incident));
         model.addAttribute("orgNames", orgNames(incident));
         if (actions.contains("dispatch")) {
@@ -366,13 +365,6 @@ class IncidentDetailPage {
             model.addAttribute("submitted", Map.of());
         }
         return "incident/detail";
-    }
-
-    private String placeName(IncidentView incident) {
-        return regions.lineage(incident.villageCode()).stream()
-                .map(RegionView::name)
-                .reduce((a, b) -> a + " / " + b)
-                .orElse(incident.villageCode());
     }
 
     /** The names of the organisations the history mentions, by id. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.onegrid.region.GridView;
 import org.onegrid.region.Grids;
 import org.onegrid.region.Location;
+import org.onegrid.region.Outlines;
 import org.onegrid.region.RegionLevel;
 import org.onegrid.region.RegionView;
 import org.onegrid.region.Regions;
@@ -41,11 +42,15 @@ class GridController {
     private final Grids grids;
     private final Regions regions;
     private final GridImporter importer;
+    private final Outlines outlines;
+    private final Scope scope;
 
-    GridController(Grids grids, Regions regions, GridImporter importer) {
+    GridController(Grids grids, Regions regions, GridImporter importer, Outlines outlines, Scope scope) {
         this.grids = grids;
         this.regions = regions;
         this.importer = importer;
+        this.outlines = outlines;
+        this.scope = scope;
     }
 
     record Ref(String code, String name) {}
@@ -56,12 +61,12 @@ class GridController {
 
     /**
      * The grid a point lies in, with its village, town, county and city. 404 {@code outside-jurisdiction} when
-     * no grid covers the point; never the nearest grid.
+     * no grid of the caller's scope covers the point; never the nearest grid.
      */
     @GetMapping("/locate")
     Located locate(@RequestParam(required = false) String lng, @RequestParam(required = false) String lat) {
         Coordinates.Point p = Coordinates.parse(lng, lat);
-        Location l = grids.locate(p.lng(), p.lat()).orElseThrow(() -> outside(p));
+        Location l = grids.locate(p.lng(), p.lat()).filter(this::seen).orElseThrow(() -> outside(p));
         GridView g = l.grid();
         return new Located(
                 new GridRef(g.code(), g.name(), g.type().name(), g.type().label()),
@@ -87,6 +92,10 @@ class GridController {
                 Map.of("lng", p.lng(), "lat", p.lat()));
     }
 
+    private boolean seen(Location l) {
+        return scope.sees(l.village());
+    }
+
     private static Ref ref(RegionView r) {
         return r == null ? null : new Ref(r.code(), r.name());
     }
@@ -96,18 +105,34 @@ class GridController {
             path = "/{code}",
             produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
     Map<String, Object> grid(@PathVariable String code) {
-        GridView grid = grids.find(code).orElseThrow(() -> Problems.notFound("Grid", code));
+        GridView grid = grids.location(code)
+                .filter(this::seen)
+                .map(Location::grid)
+                .orElseThrow(() -> Problems.notFound("Grid", code));
         return feature(grid, GeoJson.write(grids.geometry(code).orElseThrow()));
     }
 
-    /** The grids of a region (a county has about 1,200) as a GeoJSON FeatureCollection, for the map. */
+    /**
+     * The grids of a region (a county has about 1,200) that the caller sees, as a GeoJSON FeatureCollection, for the
+     * map; with {@code zoom}, drawn only as fine as that zoom shows, with the properties a map uses (see {@link
+     * Outlines}).
+     */
     @GetMapping(produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
-    Map<String, Object> inRegion(@RequestParam(required = false) String region) {
+    Map<String, Object> inRegion(
+            @RequestParam(required = false) String region, @RequestParam(required = false) String zoom) {
         if (region == null || region.isBlank()) {
             throw Problems.invalid("region", "region is required: the code of the region whose grids to show");
         }
-        regions.find(region).orElseThrow(() -> Problems.notFound("Region", region));
-        List<Map<String, Object>> features = grids.inRegion(region).stream()
+        scope.region(region);
+        int z = RegionController.zoom(zoom, -1);
+        List<GridView> seen = grids.inRegion(region).stream()
+                .filter(g -> grids.location(g.code()).filter(this::seen).isPresent())
+                .toList();
+        if (z >= 0) {
+            return outlines.featureCollection(
+                    Outlines.Level.GRID, seen.stream().map(GridView::code).toList(), z);
+        }
+        List<Map<String, Object>> features = seen.stream()
                 .map(g -> feature(g, GeoJson.write(grids.geometry(g.code()).orElseThrow(), MAP_DECIMALS)))
                 .toList();
         Map<String, Object> fc = new LinkedHashMap<>();

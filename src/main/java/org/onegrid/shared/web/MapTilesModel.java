@@ -12,21 +12,24 @@ import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.servlet.view.UrlBasedViewResolver;
 
 /**
- * Puts the configured {@link MapTiles} into the model of every page that is rendered, as {@code mapTiles}, for
- * {@code fragments/map}. Added once the handler has chosen a view, not by a {@code @ControllerAdvice}: an advice for
+ * Puts the configured {@link MapTiles} and {@link MapData} into the model of every page that is rendered, as {@code
+ * mapTiles} and {@code mapData}, for {@code fragments/map}. Added once the handler has chosen a view, not by a {@code @ControllerAdvice}: an advice for
  * {@code @Controller} also applies to every {@code @RestController}, so each API request would look the advice up and
  * run it for a model it never renders.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(MapTiles.class)
+@EnableConfigurationProperties({MapTiles.class, MapNavigation.class, MapData.class})
 class MapTilesModel implements WebMvcConfigurer, HandlerInterceptor {
 
     static final String ATTRIBUTE = "mapTiles";
+    static final String DATA = "mapData";
 
     private final MapTiles tiles;
+    private final MapData data;
 
-    MapTilesModel(MapTiles tiles) {
+    MapTilesModel(MapTiles tiles, MapData data) {
         this.tiles = tiles;
+        this.data = data;
     }
 
     @Override
@@ -40,6 +43,7 @@ class MapTilesModel implements WebMvcConfigurer, HandlerInterceptor {
             HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
         if (page != null && !isRedirect(page)) {
             page.addObject(ATTRIBUTE, tiles);
+            page.addObject(DATA, data);
         }
     }
 

@@ -85,7 +85,7 @@ class WorkbenchBrowserTests {
                 .isEqualTo("✓ 校验通过");
         assertThat(browser.findElement(By.id("number")).getText()).isEqualTo(reported.number());
         assertThat(browser.findElement(By.id("stage-name")).getText()).isEqualTo("受理环节（待受理）");
-        wait.until(d -> "drawn".equals(d.findElement(By.id("map")).getDomAttribute("data-outline")));
+        wait.until(d -> "drawn".equals(d.findElement(By.id("place-map")).getDomAttribute("data-outline")));
 
         browser.findElement(By.cssSelector("#form-accept button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-dispatch")));
@@ -107,8 +107,11 @@ class WorkbenchBrowserTests {
                 .contains("工作时");
         browser.findElement(By.id("c-dispatch")).sendKeys("请城管执法队依法查处，网格员现场监督");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        Browser.screenshot(browser, "incident-detail");
+        // the place: the grid and the grids around it by name
+        wait.until(d -> d.findElement(By.id("place-map")).getDomAttribute("data-outline-names") != null
+                && !"0".equals(d.findElement(By.id("place-map")).getDomAttribute("data-outline-names")));
         Browser.assertAccessible(browser);
+        Browser.screenshot(browser, "incident-detail");
         browser.findElement(By.cssSelector("#form-dispatch button[type=submit]"))
                 .click();
 

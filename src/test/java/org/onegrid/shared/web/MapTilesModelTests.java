@@ -13,7 +13,8 @@ import org.springframework.web.servlet.view.RedirectView;
 class MapTilesModelTests {
 
     final MapTiles tiles = MapTilesTests.bind(Map.of());
-    final MapTilesModel model = new MapTilesModel(tiles);
+    final MapData data = new MapData("区划 东营市民政局 2025");
+    final MapTilesModel model = new MapTilesModel(tiles, data);
 
     ModelAndView handled(ModelAndView page) {
         model.postHandle(new MockHttpServletRequest(), new MockHttpServletResponse(), new Object(), page);
@@ -21,8 +22,10 @@ class MapTilesModelTests {
     }
 
     @Test
-    void aPageToRenderGetsTheTiles() {
-        assertThat(handled(new ModelAndView("region/map")).getModel()).containsEntry("mapTiles", tiles);
+    void aPageToRenderGetsTheTilesAndTheMapDatasNotice() {
+        assertThat(handled(new ModelAndView("region/map")).getModel())
+                .containsEntry("mapTiles", tiles)
+                .containsEntry("mapData", data);
         assertThat(handled(new ModelAndView("incident/workbench :: list")).getModel())
                 .containsEntry("mapTiles", tiles);
     }

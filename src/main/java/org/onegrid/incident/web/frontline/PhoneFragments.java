@@ -1,12 +1,21 @@
 package org.onegrid.incident.web.frontline;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.onegrid.catalog.Catalog;
 import org.onegrid.region.Grids;
 import org.onegrid.region.Location;
+import org.onegrid.region.Outlines;
+import org.onegrid.staff.StaffPrincipal;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +32,14 @@ class PhoneFragments {
 
     private final Catalog catalog;
     private final Grids grids;
+    private final Outlines outlines;
+    private final MessageSource messages;
 
-    PhoneFragments(Catalog catalog, Grids grids) {
+    PhoneFragments(Catalog catalog, Grids grids, Outlines outlines, MessageSource messages) {
         this.catalog = catalog;
         this.grids = grids;
+        this.outlines = outlines;
+        this.messages = messages;
     }
 
     @GetMapping({"/m/types", "/r/types"})
@@ -44,12 +57,19 @@ class PhoneFragments {
         return "mobile/types :: results";
     }
 
-    /** Where a point lies (town · village · grid), so the user sees that the pin is right; says so when outside. */
+    /**
+     * Where a point lies (county · town · village · grid), so the user sees that the pin is right; says so when
+     * outside the city, and tells a grid worker plainly when the pin is outside their own grids.
+     */
     @GetMapping(
             path = {"/m/where", "/r/where"},
             produces = "text/html;charset=UTF-8")
     @ResponseBody
-    String where(@RequestParam(defaultValue = "") String lng, @RequestParam(defaultValue = "") String lat) {
+    String where(
+            @RequestParam(defaultValue = "") String lng,
+            @RequestParam(defaultValue = "") String lat,
+            @AuthenticationPrincipal StaffPrincipal me,
+            Locale locale) {
         Optional<Location> found;
         try {
             found = grids.locate(Double.parseDouble(lng), Double.parseDouble(lat));
@@ -64,6 +84,41 @@ class PhoneFragments {
                 .filter(Objects::nonNull)
                 .map(r -> r.name())
                 .collect(Collectors.joining(" · "));
-        return HtmlUtils.htmlEscape(text + " · " + l.grid().name());
+        String place = HtmlUtils.htmlEscape(text + " · " + l.grid().name());
+        if (me == null || me.grids().isEmpty()) {
+            return place;
+        }
+        if (me.grids().contains(l.grid().code())) {
+            return "<span id=\"in-my-grid\">" + place + "</span>";
+        }
+        return "<span class=\"field-error\" id=\"outside-my-grids\" role=\"alert\">"
+                + HtmlUtils.htmlEscape(messages.getMessage(
+                        "place.outside.in",
+                        new Object[] {text + " · " + l.grid().name()},
+                        locale))
+                + "</span>";
+    }
+
+    /**
+     * The outlines a grid worker's report map draws: their own grids (marked {@code mine}) and the grids around them
+     * with their names, also across the village's edge, so that a pin just outside shows where it is.
+     */
+    @GetMapping(
+            path = "/m/report/outlines",
+            produces = {"application/geo+json", "application/json"})
+    @ResponseBody
+    Map<String, Object> outlines(@AuthenticationPrincipal StaffPrincipal me) {
+        Set<String> mine = me.grids();
+        Set<String> codes = new TreeSet<>(mine);
+        mine.forEach(code -> codes.addAll(outlines.gridsNear(code)));
+        Map<String, Object> fc = outlines.featureCollection(Outlines.Level.GRID, codes, 16);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> features = (List<Map<String, Object>>) fc.get("features");
+        for (Map<String, Object> f : features) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> props = (Map<String, Object>) f.get("properties");
+            props.put("mine", mine.contains((String) f.get("id")));
+        }
+        return fc;
     }
 }
