@@ -1259,6 +1259,11 @@ public final class Incident {
 
     private void endStage(Instant at) {
         if (stage != null) {
+            // a stage that ends past its deadline was late, whether or not the overdue scan got to it first: the
+            // figures (按期结案率) must not depend on the scan having run
+            if (stage.isOverdue(at) && !stage.overdueMarked()) {
+                overdues++;
+            }
             stageTimes = stageTimes.plus(stage.stage(), deadlines.elapsed(stage.startedAt(), at, TimeMode.WORKING));
             stage = null;
         }

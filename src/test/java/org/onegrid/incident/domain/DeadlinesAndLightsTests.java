@@ -172,6 +172,34 @@ class DeadlinesAndLightsTests {
     }
 
     @Test
+    void aStageEndedPastItsDeadlineCountsAsLateEvenWhenTheScanNeverRan() {
+        Dongying city = new Dongying();
+        Incident incident = city.reported(ILLEGAL_PARKING, COMMUNITY_CENTRE); // Monday 09:10, 受理 due 11:10
+
+        // accepted and dispatched ten minutes late, and nothing marked it overdue before
+        city.setNow(at("2026-03-09T11:20"));
+        allowed(incident.accept(city.by(communityDispatcher)));
+        allowed(incident.dispatch(city.by(communityDispatcher), new Dispatch.Single(URBAN_MANAGEMENT)));
+        assertThat(incident.tally().overdues()).isEqualTo(1);
+
+        // signed and completed in time: nothing more
+        allowed(incident.sign(city.by(urbanHandler)));
+        assertThat(incident.tally().overdues()).isEqualTo(1);
+    }
+
+    @Test
+    void aStageTheScanMarkedIsNotCountedAgainWhenItEnds() {
+        Dongying city = new Dongying();
+        Incident incident = city.reported(ILLEGAL_PARKING, COMMUNITY_CENTRE); // due 11:10
+        allowed(incident.markOverdue(at("2026-03-09T11:11"), WENHUI_CENTRE));
+
+        city.setNow(at("2026-03-09T11:20"));
+        allowed(incident.accept(city.by(communityDispatcher)));
+        allowed(incident.dispatch(city.by(communityDispatcher), new Dispatch.Single(URBAN_MANAGEMENT)));
+        assertThat(incident.tally().overdues()).isEqualTo(1);
+    }
+
+    @Test
     void anOverdueAcceptStageEscalatesAutomaticallyWhenTheItemSaysSo() {
         Dongying city = new Dongying();
         Incident incident = city.reported(); // 占道经营, Monday 09:10, due 11:10

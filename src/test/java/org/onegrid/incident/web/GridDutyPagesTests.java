@@ -37,19 +37,22 @@ class GridDutyPagesTests {
         String worker = "gw" + home;
         long workerId = staff.findByUsername(worker).orElseThrow().id();
         Pages phone = Pages.signIn(port, worker);
-        assertThat(phone.get("/m").body()).contains(home).doesNotContain(other);
+        // the phone names the grids, never by their codes
+        String homeName = inVillage.get(0).name();
+        String otherName = inVillage.get(1).name();
+        assertThat(phone.get("/m").body()).contains(homeName).doesNotContain(otherName);
 
         try {
             jdbc.sql("INSERT INTO grid_assignment (user_id, grid_code, duty, employment)"
                             + " VALUES (?, ?, 'GRID_WORKER', 'PART_TIME')")
                     .params(workerId, other)
                     .update();
-            assertThat(phone.get("/m").body()).contains(home + "、" + other);
+            assertThat(phone.get("/m").body()).contains(homeName + "、" + otherName);
         } finally {
             jdbc.sql("DELETE FROM grid_assignment WHERE user_id = ? AND grid_code = ?")
                     .params(workerId, other)
                     .update();
         }
-        assertThat(phone.get("/m").body()).contains(home).doesNotContain(other);
+        assertThat(phone.get("/m").body()).contains(homeName).doesNotContain(otherName);
     }
 }
