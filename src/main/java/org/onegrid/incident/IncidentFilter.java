@@ -29,4 +29,22 @@ public record IncidentFilter(
         String number,
         String sort,
         int page,
-        int size) {}
+        int size) {
+
+    /** Every incident the caller may see, in this order, one page of them. */
+    public static IncidentFilter all(String sort, int page, int size) {
+        return new IncidentFilter(null, null, null, null, null, null, null, null, null, null, null, sort, page, size);
+    }
+
+    /** The same filter, limited to a region's subtree. */
+    public IncidentFilter inRegion(String code) {
+        return new IncidentFilter(
+                status, light, code, grid, category, item, channel, from, to, text, number, sort, page, size);
+    }
+
+    /** The same filter, limited to one catalog item. */
+    public IncidentFilter ofItem(String code) {
+        return new IncidentFilter(
+                status, light, region, grid, category, code, channel, from, to, text, number, sort, page, size);
+    }
+}

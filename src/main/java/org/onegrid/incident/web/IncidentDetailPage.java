@@ -422,21 +422,9 @@ class IncidentDetailPage {
     private List<IncidentSummaryView> mergeCandidates(IncidentView incident, StaffPrincipal me) {
         return incidents
                 .list(
-                        new IncidentFilter(
-                                null,
-                                null,
-                                incident.villageCode(),
-                                null,
-                                null,
-                                incident.itemCode(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                0,
-                                50),
+                        IncidentFilter.all(null, 0, 50)
+                                .inRegion(incident.villageCode())
+                                .ofItem(incident.itemCode()),
                         me)
                 .items()
                 .stream()

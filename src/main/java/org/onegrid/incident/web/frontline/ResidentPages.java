@@ -83,23 +83,7 @@ class ResidentPages {
         model.addAttribute(
                 "reports",
                 incidents
-                        .list(
-                                new IncidentFilter(
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        "reportedAt,desc",
-                                        0,
-                                        OWN_REPORTS),
-                                resident)
+                        .list(IncidentFilter.all("reportedAt,desc", 0, OWN_REPORTS), resident)
                         .items());
         return "resident/home";
     }
