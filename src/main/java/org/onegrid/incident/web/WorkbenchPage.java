@@ -13,6 +13,8 @@ import org.onegrid.incident.IncidentPage;
 import org.onegrid.incident.IncidentSummaryView;
 import org.onegrid.incident.domain.Channel;
 import org.onegrid.incident.domain.Status;
+import org.onegrid.region.GridView;
+import org.onegrid.region.Grids;
 import org.onegrid.region.RegionView;
 import org.onegrid.region.Regions;
 import org.onegrid.staff.OrganisationView;
@@ -44,8 +46,10 @@ class WorkbenchPage {
     private final Catalog catalog;
     private final Regions regions;
     private final Organisations organisations;
+    private final Grids grids;
 
-    WorkbenchPage(IncidentApi incidents, Catalog catalog, Regions regions, Organisations organisations) {
+    WorkbenchPage(IncidentApi incidents, Catalog catalog, Regions regions, Organisations organisations, Grids grids) {
+        this.grids = grids;
         this.incidents = incidents;
         this.catalog = catalog;
         this.regions = regions;
@@ -117,7 +121,14 @@ class WorkbenchPage {
                 .findFirst()
                 .orElse(Status.REPORTED.name());
         Query query = new Query(
-                current, blank(channel), blank(category), blank(grid), from, to, blank(text), Math.max(0, page));
+                current,
+                blank(channel),
+                blank(category),
+                gridCode(me, blank(grid)),
+                from,
+                to,
+                blank(text),
+                Math.max(0, page));
         IncidentPage list;
         List<Tab> tabs = new ArrayList<>();
         try {
@@ -149,6 +160,8 @@ class WorkbenchPage {
         model.addAttribute("channels", channels());
         model.addAttribute("categories", catalog.categories());
         model.addAttribute("scopeName", scopeName(me));
+        List<GridView> scopeGrids = grids.inRegion(me.regionCode());
+        model.addAttribute("gridChoices", scopeGrids.size() <= GRID_CHOICES ? scopeGrids : List.of());
         return htmx != null ? "incident/workbench :: list" : "incident/workbench";
     }
 
@@ -174,6 +187,35 @@ class WorkbenchPage {
             out.put(c.name(), c.label());
         }
         return out;
+    }
+
+    /** Up to this many grids in the user's region are offered by name in a list; beyond, the name is typed. */
+    private static final int GRID_CHOICES = 400;
+
+    /**
+     * The grid a dispatcher names: its code as it is, or its name (花园社区居民委员会第1网格), found among the grids of the
+     * user's region — exactly, or the one grid whose name contains it. A name that fits none or several is kept as
+     * typed and finds nothing.
+     */
+    private String gridCode(StaffPrincipal me, String grid) {
+        if (grid == null || grid.chars().allMatch(Character::isDigit)) {
+            return grid;
+        }
+        List<GridView> inScope = grids.inRegion(me.regionCode());
+        return inScope.stream()
+                .filter(g -> g.name().equals(grid))
+                .findFirst()
+                .or(() -> {
+                    List<GridView> containing = inScope.stream()
+                            .filter(g -> g.name().contains(grid))
+                            .limit(2)
+                            .toList();
+                    return containing.size() == 1
+                            ? java.util.Optional.of(containing.get(0))
+                            : java.util.Optional.empty();
+                })
+                .map(GridView::code)
+                .orElse(grid);
     }
 
     private String scopeName(StaffPrincipal me) {

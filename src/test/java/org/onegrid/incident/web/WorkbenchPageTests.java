@@ -57,6 +57,35 @@ class WorkbenchPageTests {
     }
 
     @Test
+    void aDispatcherFindsAGridsIncidentsByTheGridsNameNotItsCode() {
+        String marker = "网格名称" + UUID.randomUUID().toString().substring(0, 8);
+        IncidentView reported = Reports.noise(incidents, staff, grids, marker + " 商铺喇叭叫卖");
+        String name = grids.find(reported.gridCode()).orElseThrow().name();
+        String other = grids.inRegion(reported.villageCode()).stream()
+                .filter(g -> !g.code().equals(reported.gridCode()))
+                .findFirst()
+                .orElseThrow()
+                .name();
+
+        // the city has thousands of grids: the name is typed
+        Pages city = Pages.signIn(port, "city.dispatcher");
+        assertThat(city.get("/workbench?status=REPORTED&text=" + marker + "&grid=" + encode(name))
+                        .body())
+                .contains(reported.id().toString());
+        assertThat(city.get("/workbench?status=REPORTED&text=" + marker + "&grid=" + encode(other))
+                        .body())
+                .doesNotContain(reported.id().toString());
+
+        // a town's grids are offered by name in a list
+        String town = Pages.signIn(port, "dawang.dispatcher").get("/workbench").body();
+        assertThat(town).contains("<select id=\"f-grid\"", ">" + name + "</option>");
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void htmxPagingGetsOnlyTheList() throws Exception {
         Pages pages = Pages.signIn(port, "city.dispatcher");
         HttpResponse<String> full = pages.get("/workbench?status=CLOSED&page=1");
