@@ -30,6 +30,7 @@ import org.onegrid.registry.persistence.RegisteredOrganisationRows;
 import org.onegrid.registry.persistence.StoredPerson;
 import org.onegrid.shared.privacy.PersonalNumbers;
 import org.onegrid.shared.web.Problems;
+import org.onegrid.staff.AuditLog;
 import org.onegrid.staff.StaffPrincipal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,6 +59,7 @@ public class Registry {
     private final HouseholdRows households;
     private final RegisteredOrganisationRows organisations;
     private final LifeEventRows events;
+    private final AuditLog audit;
 
     Registry(
             Grids grids,
@@ -65,13 +67,15 @@ public class Registry {
             PersonRows persons,
             HouseholdRows households,
             RegisteredOrganisationRows organisations,
-            LifeEventRows events) {
+            LifeEventRows events,
+            AuditLog audit) {
         this.grids = grids;
         this.places = places;
         this.persons = persons;
         this.households = households;
         this.organisations = organisations;
         this.events = events;
+        this.audit = audit;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -238,8 +242,8 @@ public class Registry {
 
     /**
      * A person unmasked, for a role that may and a stated purpose 查看事由; each read is written to the access log
-     * (who, whom, which fields, when, why) in the same transaction. Empty when unknown or outside the caller's scope,
-     * and then nothing is logged.
+     * (who, whom, which fields, when, why) in the same transaction, and to the platform's append-only audit trail
+     * ({@code PERSON_VIEWED}). Empty when unknown or outside the caller's scope, and then nothing is logged.
      */
     @Transactional
     public Optional<UnmaskedPersonView> unmasked(long personId, String purpose, StaffPrincipal me) {
@@ -254,8 +258,11 @@ public class Registry {
                     List.of(new Violation("purpose", "purpose.length", "查看事由不能超过 " + MAX_PURPOSE + " 字")));
         }
         Optional<StoredPerson> found = visiblePerson(personId, me);
-        found.ifPresent(p -> persons.logAccess(
-                me.userId(), me.username(), p.id(), "name,idNumber,phone,address", purpose.strip(), p.regionPath()));
+        found.ifPresent(p -> {
+            persons.logAccess(
+                    me.userId(), me.username(), p.id(), "name,idNumber,phone,address", purpose.strip(), p.regionPath());
+            audit.record(me, "PERSON_VIEWED", "registry_person " + p.id());
+        });
         return found.map(p -> new UnmaskedPersonView(
                 p.id(),
                 p.name(),

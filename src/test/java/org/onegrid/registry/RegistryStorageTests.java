@@ -140,6 +140,11 @@ class RegistryStorageTests {
         assertThat(log).containsEntry("user_id", 9002L).containsEntry("username", "worker-9002");
         assertThat(log).containsEntry("fields", "name,idNumber,phone,address").containsEntry("purpose", "入户走访核实身份");
         assertThat(log.get("at")).isNotNull();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE event = 'PERSON_VIEWED' AND detail = :detail")
+                        .param("detail", "registry_person " + person)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(registry.accessLog(ADMIN, 50))
                 .anySatisfy(e -> assertThat(e.personId()).isEqualTo(person));
     }
