@@ -1,5 +1,7 @@
 package org.onegrid.registry.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -60,7 +62,7 @@ public class LifeEventRows {
     private static final String SELECT =
             "SELECT id, person_id, household_id, kind, occurred_on, note, recorded_by, recorded_at FROM registry_life_event";
 
-    private LifeEventRow map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private LifeEventRow map(ResultSet rs, int n) throws SQLException {
         return new LifeEventRow(
                 rs.getLong("id"),
                 rs.getLong("person_id"),

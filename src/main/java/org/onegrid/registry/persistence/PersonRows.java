@@ -2,6 +2,7 @@ package org.onegrid.registry.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -180,13 +181,7 @@ public class PersonRows {
 
     /** One row of the access log. */
     public record AccessLogRow(
-            long id,
-            java.time.Instant at,
-            long userId,
-            String username,
-            long personId,
-            List<String> fields,
-            String purpose) {}
+            long id, Instant at, long userId, String username, long personId, List<String> fields, String purpose) {}
 
     private void replaceTags(long id, Set<PersonTag> tags) {
         jdbc.sql("DELETE FROM registry_person_tag WHERE person_id = :id")
