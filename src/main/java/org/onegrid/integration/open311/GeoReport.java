@@ -41,6 +41,7 @@ import org.onegrid.incident.CitizenStatusChangeView;
 import org.onegrid.incident.IncidentApi;
 import org.onegrid.incident.ReportIncident;
 import org.onegrid.integration.hotline.PlacementQueue;
+import org.onegrid.shared.privacy.PersonalNumbers;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;

@@ -12,6 +12,7 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.onegrid.shared.privacy.PersonalNumbers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.StringUtils;
 
@@ -108,15 +109,9 @@ public final class SealedField {
         }
     }
 
-    /** A phone number's display form: {@code 138****1234}. */
+    /** A phone number's display form: {@code 138****1234}; see {@link PersonalNumbers#phone}. */
     public static String maskPhone(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        if (phone.length() < 8) {
-            return "*".repeat(phone.length());
-        }
-        return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+        return PersonalNumbers.phone(phone);
     }
 
     private SecretKey key() {

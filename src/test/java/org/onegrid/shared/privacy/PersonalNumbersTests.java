@@ -1,4 +1,4 @@
-package org.onegrid.integration.open311;
+package org.onegrid.shared.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,5 +16,15 @@ class PersonalNumbersTests {
         assertThat(PersonalNumbers.masked("3号楼2单元，工单 SD20261123000123，损坏 12 处"))
                 .isEqualTo("3号楼2单元，工单 SD20261123000123，损坏 12 处");
         assertThat(PersonalNumbers.masked(null)).isNull();
+    }
+
+    @Test
+    void fieldsAreMaskedAsThePlatformShowsThem() {
+        assertThat(PersonalNumbers.idNumber("370502199001011234")).isEqualTo("370***********1234");
+        assertThat(PersonalNumbers.phone("13812345678")).isEqualTo("138****5678");
+        assertThat(PersonalNumbers.name("张三")).isEqualTo("张*");
+        assertThat(PersonalNumbers.address("东营区文汇街道3号楼2单元301"))
+                .doesNotContain("301")
+                .startsWith("东营区");
     }
 }
