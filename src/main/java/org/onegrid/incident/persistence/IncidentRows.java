@@ -156,18 +156,33 @@ public class IncidentRows {
     }
 
     /**
-     * The next number of the day {@code reportedAt} falls on in the city: its counter row is raised by one and held
-     * until the transaction ends, so that no two reports on any node get the same number and a report that is rolled
-     * back gives its number back.
+     * The next number of the day {@code reportedAt} falls on in the city: the shared sequence's next value less the
+     * day's base. A sequence never waits for another transaction, so reports on any node take numbers at once and
+     * distinct; only the first report of a day writes the day's base (a second one that day waits for it, once). A
+     * report rolled back leaves a gap.
      */
     private String nextNumber(Instant reportedAt) {
         LocalDate day = reportedAt.atZone(LOCAL).toLocalDate();
-        int sequence = jdbc.sql("""
-                        INSERT INTO incident_number_day (day, last) VALUES (:day, 1)
-                        ON CONFLICT (day) DO UPDATE SET last = incident_number_day.last + 1
-                        RETURNING last
-                        """).param("day", day).query(Integer.class).single();
-        return numberPrefix + "-" + NUMBER_DAY.format(day) + "-" + String.format("%04d", sequence);
+        Long base = dayBase(day);
+        if (base == null) {
+            jdbc.sql("""
+                            INSERT INTO incident_number_day (day, base) VALUES (:day, nextval('incident_number_seq'))
+                            ON CONFLICT (day) DO NOTHING
+                            """).param("day", day).update();
+            base = dayBase(day);
+        }
+        long value = jdbc.sql("SELECT nextval('incident_number_seq')")
+                .query(Long.class)
+                .single();
+        return numberPrefix + "-" + NUMBER_DAY.format(day) + "-" + String.format("%04d", value - base);
+    }
+
+    private Long dayBase(LocalDate day) {
+        return jdbc.sql("SELECT base FROM incident_number_day WHERE day = :day")
+                .param("day", day)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
     /**
