@@ -262,16 +262,10 @@ public class Catalog {
         if (found.isEmpty()) {
             return;
         }
-        List<Map<String, String>> errors = found.stream()
+        throw Problems.invalidFields(found.stream()
                 .sorted(Comparator.comparing(Violation::field))
                 .map(v -> Map.of("field", v.field(), "message", v.message()))
-                .toList();
-        Violation first = found.get(0);
-        throw Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "invalid-input",
-                first.field() + ": " + first.message(),
-                Map.of("field", first.field(), "errors", errors));
+                .toList());
     }
 
     private static RuntimeException codeTaken(String what, String code) {

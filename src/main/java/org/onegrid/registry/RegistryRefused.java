@@ -32,16 +32,10 @@ public class RegistryRefused extends ErrorResponseException {
     }
 
     private static org.springframework.http.ProblemDetail problem(List<Violation> found) {
-        List<Map<String, String>> errors = found.stream()
-                .sorted(Comparator.comparing(Violation::field))
-                .map(v -> Map.of("field", v.field(), "code", v.code(), "message", v.message()))
-                .toList();
-        Violation first = found.get(0);
-        return Problems.of(
-                        HttpStatus.BAD_REQUEST,
-                        "invalid-input",
-                        first.field() + ": " + first.message(),
-                        Map.of("field", first.field(), "errors", errors))
+        return Problems.invalidFields(found.stream()
+                        .sorted(Comparator.comparing(Violation::field))
+                        .map(v -> Map.of("field", v.field(), "code", v.code(), "message", v.message()))
+                        .toList())
                 .getBody();
     }
 }

@@ -32,6 +32,21 @@ public final class Problems {
         return of(HttpStatus.BAD_REQUEST, "invalid-input", detail, Map.of("field", field));
     }
 
+    /**
+     * 400: several fields are invalid, each named in {@code errors} (as a page's {@link FieldErrors} reads them); the
+     * detail and {@code field} name the first of them.
+     *
+     * @param errors one map per violation, each with at least {@code field} and {@code message}, in the order shown
+     */
+    public static ErrorResponseException invalidFields(java.util.List<Map<String, String>> errors) {
+        Map<String, String> first = errors.get(0);
+        return of(
+                HttpStatus.BAD_REQUEST,
+                "invalid-input",
+                first.get("field") + ": " + first.get("message"),
+                Map.of("field", first.get("field"), "errors", errors));
+    }
+
     /** 404: nothing with this code or id. */
     public static ErrorResponseException notFound(String what, String key) {
         return of(HttpStatus.NOT_FOUND, "not-found", what + " " + key + " does not exist", Map.of("key", key));
