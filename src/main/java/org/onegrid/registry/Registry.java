@@ -623,4 +623,26 @@ public class Registry {
     static PersonView maskedView(StoredPerson p) {
         return masked(p);
     }
+
+    /**
+     * Changes a person, keeping the registered name and/or phone where the form left them empty: a page that never
+     * shows them unmasked can still change the rest. The kept values are not shown to anyone, so this is no
+     * unmasked read and writes no access log.
+     */
+    @Transactional
+    public void changePersonKeeping(ChangePerson c, boolean keepName, boolean keepPhone, StaffPrincipal me) {
+        mayWrite(me);
+        StoredPerson p = visiblePerson(c.personId(), me).orElseThrow(() -> notFound(c.personId()));
+        changePerson(
+                new ChangePerson(
+                        c.personId(),
+                        c.version(),
+                        keepName ? p.name() : c.name(),
+                        keepPhone ? p.phone() : c.phone(),
+                        c.addressText() == null ? p.address() : c.addressText(),
+                        c.residence(),
+                        c.addressId(),
+                        c.tags()),
+                me);
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.onegrid.registry.ChangeOrganisation;
 import org.onegrid.registry.ChangePerson;
 import org.onegrid.registry.HouseholdView;
+import org.onegrid.registry.LifeEventView;
 import org.onegrid.registry.OrganisationView;
 import org.onegrid.registry.PersonView;
 import org.onegrid.registry.RecordLifeEvent;
@@ -283,17 +284,18 @@ class RegistryPages {
         int v = Params.number("version", version, p.version());
         if (errors.isEmpty()) {
             try {
-                String keptName = blank(name) ? null : name.strip();
-                String keptPhone = blank(phone) ? null : phone.strip();
-                if (keptName == null || keptPhone == null) {
-                    // the registered values, read for the change and logged as such: the page never shows them
-                    UnmaskedPersonView now = registry.unmasked(id, "修改人员信息（保留原姓名或电话）", me)
-                            .orElseThrow(() -> Problems.notFound("person", String.valueOf(id)));
-                    keptName = keptName == null ? now.name() : keptName;
-                    keptPhone = keptPhone == null ? now.phone() : keptPhone;
-                }
-                registry.changePerson(
-                        new ChangePerson(id, v, keptName, keptPhone, null, r, address == null ? 0 : address, tagSet),
+                registry.changePersonKeeping(
+                        new ChangePerson(
+                                id,
+                                v,
+                                blank(name) ? null : name.strip(),
+                                blank(phone) ? null : phone.strip(),
+                                null,
+                                r,
+                                address == null ? 0 : address,
+                                tagSet),
+                        blank(name),
+                        blank(phone),
                         me);
                 return "redirect:/registry/persons/" + id + "?saved";
             } catch (ErrorResponseException e) {
@@ -369,7 +371,13 @@ class RegistryPages {
                         .map(m ->
                                 new Member(m, registry.person(m.personId(), me).orElse(null)))
                         .toList());
-        model.addAttribute("history", registry.householdHistory(id, me));
+        List<LifeEventView> history = registry.householdHistory(id, me);
+        Map<Long, String> names = new LinkedHashMap<>();
+        history.forEach(e -> names.computeIfAbsent(e.personId(), p -> registry.person(p, me)
+                .map(PersonView::maskedName)
+                .orElse("人员 " + p)));
+        model.addAttribute("history", history);
+        model.addAttribute("names", names);
         return "registry/household";
     }
 
