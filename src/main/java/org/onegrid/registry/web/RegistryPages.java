@@ -373,9 +373,9 @@ class RegistryPages {
                         .toList());
         List<LifeEventView> history = registry.householdHistory(id, me);
         Map<Long, String> names = new LinkedHashMap<>();
-        history.forEach(e -> names.computeIfAbsent(e.personId(), p -> registry.person(p, me)
-                .map(PersonView::maskedName)
-                .orElse("人员 " + p)));
+        history.forEach(e -> names.computeIfAbsent(
+                e.personId(),
+                p -> registry.person(p, me).map(PersonView::maskedName).orElse("人员 " + p)));
         model.addAttribute("history", history);
         model.addAttribute("names", names);
         return "registry/household";
