@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,13 @@ import org.onegrid.browser.Browser;
 import org.onegrid.region.GridView;
 import org.onegrid.region.Grids;
 import org.onegrid.registry.domain.Member;
+import org.onegrid.registry.domain.OrganisationKind;
+import org.onegrid.registry.domain.OrganisationTag;
 import org.onegrid.registry.domain.PersonTag;
 import org.onegrid.registry.domain.Relation;
 import org.onegrid.registry.domain.Residence;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -149,6 +153,47 @@ class RegistryPagesBrowserTests {
         assertThat(text("#history")).contains("户内变更", "立户", "慕**").doesNotContain("人员 ");
         Browser.screenshot(browser, "registry-household");
         Browser.assertAccessible(browser);
+
+        // an organisation's edit refused beside its field, nothing changed
+        long organisation = registry.registerOrganisation(
+                new RegisterOrganisation(
+                        OrganisationKind.ENTERPRISE,
+                        "东营慕容餐饮有限公司",
+                        RegistryStorageTests.withCheckCharacter("91370502MA3D"
+                                + String.format(
+                                        "%05d", ThreadLocalRandom.current().nextInt(100_000))),
+                        "餐饮",
+                        address,
+                        head,
+                        Set.of(OrganisationTag.NINE_SMALL)),
+                RegistryStorageTests.ADMIN);
+        browser.get(url("/registry/organisations/" + organisation));
+        assertThat(text("main")).contains("九小场所", "慕**");
+        browser.findElement(By.id("name")).clear();
+        browser.findElement(By.cssSelector("#organisation-edit button[type=submit]"))
+                .click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("name-error")));
+        assertThat(text("#name-error")).isEqualTo("必须填写组织名称");
+        Browser.assertAccessible(browser);
+        assertThat(registry.organisation(organisation, RegistryStorageTests.ADMIN)
+                        .orElseThrow()
+                        .name())
+                .isEqualTo("东营慕容餐饮有限公司");
+
+        // the map: the grid found at a point shows its registry counts and links to its list
+        Point inside = grids.geometry(grid.code()).orElseThrow().getInteriorPoint();
+        browser.get(url("/map"));
+        wait.until(d -> ((JavascriptExecutor) d).executeScript("return !!window.oneGridMap") == Boolean.TRUE);
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "oneGridMap.fire('click', {latlng: L.latLng(arguments[1], arguments[0])});",
+                        inside.getX(),
+                        inside.getY());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("registry-counts"), "在册人口"));
+        assertThat(text("#registry-counts")).contains("本网格", "户 ", "查看名单");
+        browser.findElement(By.cssSelector("#registry-counts a")).click();
+        wait.until(ExpectedConditions.urlContains("/registry?grid=" + grid.code()));
+        assertThat(text(".crumbs")).contains(grid.name());
         browser.quit();
 
         browser = Browser.start(390, 844);
