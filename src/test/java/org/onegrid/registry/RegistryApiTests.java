@@ -70,6 +70,10 @@ class RegistryApiTests {
 
         JsonNode byName = ok(admin.get("/api/v1/registry/persons?grid=" + gridA.code() + "&name=刘一"));
         assertThat(ids(byName)).contains(person);
+        HttpResponse<String> twoGrids =
+                admin.get("/api/v1/registry/persons?grid=" + gridA.code() + "&grid=" + gridB.code());
+        assertThat(twoGrids.statusCode()).isEqualTo(400);
+        assertThat(Api.json(twoGrids).get("field").asString()).isEqualTo("grid");
         HttpResponse<String> nameCityWide = admin.get("/api/v1/registry/persons?name=刘一");
         assertThat(nameCityWide.statusCode()).isEqualTo(400);
         assertThat(Api.json(nameCityWide).get("field").asString()).isEqualTo("name");

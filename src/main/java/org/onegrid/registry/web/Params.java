@@ -11,6 +11,18 @@ final class Params {
 
     private Params() {}
 
+    /** The one value of a query parameter; a repeated one is refused, never joined or cut to its first value. */
+    static String one(org.springframework.util.MultiValueMap<String, String> q, String name) {
+        java.util.List<String> values = q.get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw Problems.invalid(name, name + ": 只能给出一个值");
+        }
+        return values.get(0);
+    }
+
     /** An enum constant by its name or its Chinese label (独居老人); null for none. */
     static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
         if (value == null || value.isBlank()) {

@@ -3,7 +3,6 @@ package org.onegrid.registry.web;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.onegrid.registry.AddressView;
 import org.onegrid.registry.BuildingView;
@@ -40,6 +39,7 @@ import org.onegrid.staff.StaffPrincipal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -75,16 +75,17 @@ class RegistryApi {
      * tag} and {@code status}, paged; by {@code name} only together with {@code grid}.
      */
     @GetMapping("/persons")
-    Listing<PersonView> persons(@RequestParam Map<String, String> q, @AuthenticationPrincipal StaffPrincipal me) {
+    Listing<PersonView> persons(
+            @RequestParam MultiValueMap<String, String> q, @AuthenticationPrincipal StaffPrincipal me) {
         return lists.persons(
                 area(q),
-                q.get("idNumber"),
-                q.get("phone"),
-                q.get("name"),
-                Params.parse(PersonTag.class, "tag", q.get("tag")),
-                Params.parse(PersonStatus.class, "status", q.get("status")),
-                Params.number("page", q.get("page"), 0),
-                Params.number("size", q.get("size"), 20),
+                Params.one(q, "idNumber"),
+                Params.one(q, "phone"),
+                Params.one(q, "name"),
+                Params.parse(PersonTag.class, "tag", Params.one(q, "tag")),
+                Params.parse(PersonStatus.class, "status", Params.one(q, "status")),
+                Params.number("page", Params.one(q, "page"), 0),
+                Params.number("size", Params.one(q, "size"), 20),
                 me);
     }
 
@@ -169,12 +170,12 @@ class RegistryApi {
 
     @GetMapping("/households")
     Listing<HouseholdSummaryView> households(
-            @RequestParam Map<String, String> q, @AuthenticationPrincipal StaffPrincipal me) {
+            @RequestParam MultiValueMap<String, String> q, @AuthenticationPrincipal StaffPrincipal me) {
         return lists.households(
                 area(q),
-                Params.parse(PersonTag.class, "tag", q.get("tag")),
-                Params.number("page", q.get("page"), 0),
-                Params.number("size", q.get("size"), 20),
+                Params.parse(PersonTag.class, "tag", Params.one(q, "tag")),
+                Params.number("page", Params.one(q, "page"), 0),
+                Params.number("size", Params.one(q, "size"), 20),
                 me);
     }
 
@@ -219,9 +220,13 @@ class RegistryApi {
     // Addresses and buildings
 
     @GetMapping("/addresses")
-    Listing<AddressView> addresses(@RequestParam Map<String, String> q, @AuthenticationPrincipal StaffPrincipal me) {
+    Listing<AddressView> addresses(
+            @RequestParam MultiValueMap<String, String> q, @AuthenticationPrincipal StaffPrincipal me) {
         return lists.addresses(
-                area(q), Params.number("page", q.get("page"), 0), Params.number("size", q.get("size"), 20), me);
+                area(q),
+                Params.number("page", Params.one(q, "page"), 0),
+                Params.number("size", Params.one(q, "size"), 20),
+                me);
     }
 
     @GetMapping("/addresses/{id}")
@@ -239,8 +244,9 @@ class RegistryApi {
 
     /** The buildings of a grid or region, or at one {@code addressId}; at most 200. */
     @GetMapping("/buildings")
-    List<BuildingView> buildings(@RequestParam Map<String, String> q, @AuthenticationPrincipal StaffPrincipal me) {
-        return lists.buildings(area(q), Params.id("addressId", q.get("addressId")), me);
+    List<BuildingView> buildings(
+            @RequestParam MultiValueMap<String, String> q, @AuthenticationPrincipal StaffPrincipal me) {
+        return lists.buildings(area(q), Params.id("addressId", Params.one(q, "addressId")), me);
     }
 
     @GetMapping("/buildings/{id}")
@@ -262,13 +268,13 @@ class RegistryApi {
     /** Organisations: by exact {@code creditCode}; else by {@code grid} or {@code region} and {@code tag}, paged. */
     @GetMapping("/organisations")
     Listing<OrganisationView> organisations(
-            @RequestParam Map<String, String> q, @AuthenticationPrincipal StaffPrincipal me) {
+            @RequestParam MultiValueMap<String, String> q, @AuthenticationPrincipal StaffPrincipal me) {
         return lists.organisations(
                 area(q),
-                q.get("creditCode"),
-                Params.parse(OrganisationTag.class, "tag", q.get("tag")),
-                Params.number("page", q.get("page"), 0),
-                Params.number("size", q.get("size"), 20),
+                Params.one(q, "creditCode"),
+                Params.parse(OrganisationTag.class, "tag", Params.one(q, "tag")),
+                Params.number("page", Params.one(q, "page"), 0),
+                Params.number("size", Params.one(q, "size"), 20),
                 me);
     }
 
@@ -328,25 +334,26 @@ class RegistryApi {
 
     /** The counts of a {@code grid} or {@code region} (or of the caller's whole scope): persons, households, tags. */
     @GetMapping("/counts")
-    RegistryCounts counts(@RequestParam Map<String, String> q, @AuthenticationPrincipal StaffPrincipal me) {
+    RegistryCounts counts(@RequestParam MultiValueMap<String, String> q, @AuthenticationPrincipal StaffPrincipal me) {
         return lists.counts(area(q), me);
     }
 
     /** Unmasked reads in the caller's scope, newest first, by {@code personId}, {@code staff}, {@code from}/{@code to}. */
     @GetMapping("/access-log")
     @PreAuthorize("hasAnyRole('ADMIN','LEADER')")
-    Listing<AccessLogEntry> accessLog(@RequestParam Map<String, String> q, @AuthenticationPrincipal StaffPrincipal me) {
+    Listing<AccessLogEntry> accessLog(
+            @RequestParam MultiValueMap<String, String> q, @AuthenticationPrincipal StaffPrincipal me) {
         return lists.accessLog(
-                Params.id("personId", q.get("personId")),
-                q.get("staff"),
-                Params.date("from", q.get("from")),
-                Params.date("to", q.get("to")),
-                Params.number("page", q.get("page"), 0),
-                Params.number("size", q.get("size"), 50),
+                Params.id("personId", Params.one(q, "personId")),
+                Params.one(q, "staff"),
+                Params.date("from", Params.one(q, "from")),
+                Params.date("to", Params.one(q, "to")),
+                Params.number("page", Params.one(q, "page"), 0),
+                Params.number("size", Params.one(q, "size"), 50),
                 me);
     }
 
-    private static Area area(Map<String, String> q) {
-        return new Area(q.get("grid"), q.get("region"));
+    private static Area area(MultiValueMap<String, String> q) {
+        return new Area(Params.one(q, "grid"), Params.one(q, "region"));
     }
 }
