@@ -182,7 +182,7 @@ class RegistryPages {
                     .orElseThrow(() -> Problems.notFound("person", String.valueOf(id)));
             return personPage(id, me, model, seen, Map.of());
         } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() == 404) {
+            if (e.getStatusCode().value() != 400) {
                 throw e;
             }
             return personPage(id, me, model, null, FieldErrors.of(e, f -> "purpose"));
