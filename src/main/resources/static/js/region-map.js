@@ -73,10 +73,32 @@
       const r = await json('/api/v1/grids/locate?lng=' + lng + '&lat=' + lat);
       info.innerHTML = '<b>' + escape(r.grid.name) + '</b><br>'
         + escape(r.county.name) + ' · ' + escape(r.town.name) + ' · ' + escape(r.village.name) + '<br>'
-        + '<span>' + lng + ', ' + lat + '</span>';
+        + '<span>' + lng + ', ' + lat + '</span>'
+        + '<div id="registry-counts"></div>';
+      registryCounts(r);
     } catch (e) {
       info.innerHTML = escape(e.message);
     }
   }
   map.on('click', e => locate(e.latlng));
+
+  // the registry's people, households and organisations of the grid and the village found, for whoever may read them
+  // (a grid worker only their own grids: elsewhere the registry answers 404 and nothing is shown)
+  async function registryCounts(r) {
+    const box = document.getElementById('registry-counts');
+    const line = async (label, query) => {
+      try {
+        const c = await json('/api/v1/registry/counts?' + query);
+        return '<div class="registry-line">' + escape(label) + '：在册人口 ' + c.persons + ' · 户 ' + c.households
+          + ' · 组织 ' + c.organisations + ' <a href="/registry?' + query + '">查看名单</a></div>';
+      } catch (e) {
+        return '';
+      }
+    };
+    const parts = await Promise.all([
+      line('本网格', 'grid=' + encodeURIComponent(r.grid.code)),
+      line(r.village.name, 'region=' + encodeURIComponent(r.village.code))
+    ]);
+    if (box) { box.innerHTML = parts.join(''); }
+  }
 })();

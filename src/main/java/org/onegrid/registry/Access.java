@@ -49,4 +49,16 @@ final class Access {
     static boolean mayReadAccessLog(StaffPrincipal me) {
         return me != null && me.hasAnyRole(Role.ADMIN, Role.LEADER);
     }
+
+    /** Whether the caller works with the registry at all: staff, not residents. */
+    static boolean readsRegistry(StaffPrincipal me) {
+        return me != null
+                && me.hasAnyRole(
+                        Role.ADMIN,
+                        Role.LEADER,
+                        Role.CENTRE_DISPATCHER,
+                        Role.GRID_WORKER,
+                        Role.DEPARTMENT_HANDLER,
+                        Role.MEDIATOR);
+    }
 }

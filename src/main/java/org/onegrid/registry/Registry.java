@@ -577,4 +577,72 @@ public class Registry {
     private static String blankToNull(String s) {
         return isBlank(s) ? null : s.strip();
     }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Organisations, changed
+
+    /** Changes an organisation's kind, name, industry, address, responsible person and tags. */
+    @Transactional
+    public void changeOrganisation(ChangeOrganisation c, StaffPrincipal me) {
+        mayWrite(me);
+        organisations
+                .find(c.organisationId())
+                .filter(o -> Access.sees(me, o.gridCode(), o.regionPath()))
+                .orElseThrow(() -> Problems.notFound("organisation", String.valueOf(c.organisationId())));
+        List<Violation> found = new ArrayList<>();
+        if (c.kind() == null) {
+            found.add(new Violation("kind", "organisation.kind", "必须填写组织类型（企业或社会组织）"));
+        }
+        if (isBlank(c.name())) {
+            found.add(new Violation("name", "organisation.name", "必须填写组织名称"));
+        }
+        Optional<AddressRow> address = visibleAddress(c.addressId(), me, found);
+        if (c.responsiblePersonId() != null
+                && visiblePerson(c.responsiblePersonId(), me).isEmpty()) {
+            found.add(
+                    new Violation("responsiblePersonId", "person.unknown", "负责人 " + c.responsiblePersonId() + " 不存在"));
+        }
+        RegistryRefused.refuseIfAny(found);
+        AddressRow a = address.orElseThrow();
+        if (!organisations.update(
+                c.organisationId(),
+                c.version(),
+                c.kind(),
+                c.name().strip(),
+                blankToNull(c.industry()),
+                a.id(),
+                c.responsiblePersonId(),
+                a.gridCode(),
+                a.regionPath(),
+                c.tags())) {
+            throw Problems.conflict("组织信息已被他人修改，请刷新后重试");
+        }
+    }
+
+    /** A stored person as everyone sees them by default, for the registry's lists. */
+    static PersonView maskedView(StoredPerson p) {
+        return masked(p);
+    }
+
+    /**
+     * Changes a person, keeping the registered name and/or phone where the form left them empty: a page that never
+     * shows them unmasked can still change the rest. The kept values are not shown to anyone, so this is no
+     * unmasked read and writes no access log.
+     */
+    @Transactional
+    public void changePersonKeeping(ChangePerson c, boolean keepName, boolean keepPhone, StaffPrincipal me) {
+        mayWrite(me);
+        StoredPerson p = visiblePerson(c.personId(), me).orElseThrow(() -> notFound(c.personId()));
+        changePerson(
+                new ChangePerson(
+                        c.personId(),
+                        c.version(),
+                        keepName ? p.name() : c.name(),
+                        keepPhone ? p.phone() : c.phone(),
+                        c.addressText() == null ? p.address() : c.addressText(),
+                        c.residence(),
+                        c.addressId(),
+                        c.tags()),
+                me);
+    }
 }

@@ -103,4 +103,55 @@ public class RegisteredOrganisationRows {
                 })
                 .optional();
     }
+
+    /** The version an edit must carry; empty for an unknown organisation. */
+    public Optional<Integer> version(long id) {
+        return jdbc.sql("SELECT version FROM registry_organisation WHERE id = :id")
+                .param("id", id)
+                .query(Integer.class)
+                .optional();
+    }
+
+    /** Changes what may change of an organisation (not its credit code); false when the version is stale. */
+    public boolean update(
+            long id,
+            int version,
+            OrganisationKind kind,
+            String name,
+            String industry,
+            long addressId,
+            Long responsibleId,
+            String gridCode,
+            String regionPath,
+            Set<OrganisationTag> tags) {
+        int updated = jdbc.sql("""
+                        UPDATE registry_organisation SET kind = :kind, name = :name, industry = :industry,
+                            address_id = :addressId, responsible_id = :responsibleId, grid_code = :grid,
+                            region_path = :path, version = version + 1
+                        WHERE id = :id AND version = :version
+                        """)
+                .param("kind", kind.name())
+                .param("name", name)
+                .param("industry", industry)
+                .param("addressId", addressId)
+                .param("responsibleId", responsibleId)
+                .param("grid", gridCode)
+                .param("path", regionPath)
+                .param("id", id)
+                .param("version", version)
+                .update();
+        if (updated != 1) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM registry_organisation_tag WHERE organisation_id = :id")
+                .param("id", id)
+                .update();
+        for (OrganisationTag tag : tags == null ? Set.<OrganisationTag>of() : tags) {
+            jdbc.sql("INSERT INTO registry_organisation_tag (organisation_id, tag) VALUES (:id, :tag)")
+                    .param("id", id)
+                    .param("tag", tag.name())
+                    .update();
+        }
+        return true;
+    }
 }
