@@ -1,5 +1,7 @@
 package org.onegrid.catalog;
 
+import org.onegrid.Api;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

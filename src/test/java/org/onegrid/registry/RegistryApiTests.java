@@ -1,5 +1,7 @@
 package org.onegrid.registry;
 
+import org.onegrid.Api;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;

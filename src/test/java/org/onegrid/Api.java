@@ -1,4 +1,4 @@
-package org.onegrid.catalog;
+package org.onegrid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,10 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A JSON client for the running application's API, signed in with a bearer token like any API client. */
-final class Api {
+public final class Api {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String PASSWORD = "Demo@2026";
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final String PASSWORD = "Demo@2026";
 
     private final String base;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -28,7 +28,7 @@ final class Api {
     }
 
     /** Signs in as a demo account. */
-    static Api as(int port, String username) {
+    public static Api as(int port, String username) {
         Api anonymous = new Api("http://localhost:" + port, null);
         HttpResponse<String> issued =
                 anonymous.post("/api/v1/auth/token", Map.of("username", username, "password", PASSWORD));
@@ -36,19 +36,19 @@ final class Api {
         return new Api(anonymous.base, json(issued).get("token").asString());
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }
 
-    HttpResponse<String> post(String path, Object body) {
+    public HttpResponse<String> post(String path, Object body) {
         return send(request(path).POST(body(body)));
     }
 
-    HttpResponse<String> put(String path, Object body) {
+    public HttpResponse<String> put(String path, Object body) {
         return send(request(path).PUT(body(body)));
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
 
