@@ -30,7 +30,7 @@ public enum ImportKind {
                     new Column("household", "户号", true, "户口簿上的户号；同一户的每名成员填写同一户号", "370523101001000001"),
                     new Column("relation", "与户主关系", true, "户主、配偶、子女、父母或其他；每户有且只有一名户主", "户主"),
                     new Column("name", "姓名", true, "不超过 50 字", "张明"),
-                    new Column("idNumber", "公民身份号码", true, "18 位，末位为校验码（数字或 X）；请将该列设为文本格式", "370523198503120017"),
+                    new Column("idNumber", "公民身份号码", true, "18 位，末位为校验码（数字或 X）；请将该列设为文本格式", "370523198503120015"),
                     new Column("birthDate", "出生日期", false, "可不填；填写时须与身份号码一致，格式 1985-03-12", "1985-03-12"),
                     new Column("sex", "性别", false, "男或女；可不填，填写时须与身份号码一致", "男"),
                     new Column("phone", "联系电话", false, "手机号或带区号的固定电话", "13805461234"),
@@ -43,12 +43,12 @@ public enum ImportKind {
             "组织",
             "organisations",
             List.of(
-                    new Column("creditCode", "统一社会信用代码", true, "18 位，末位为校验码（GB 32100）", "91370523MA3C4D5E6X"),
+                    new Column("creditCode", "统一社会信用代码", true, "18 位，末位为校验码（GB 32100）", "91370523MA3C4D5E6P"),
                     new Column("name", "名称", true, "组织全称", "广饶县大王镇示例商贸有限公司"),
                     new Column("kind", "组织类型", true, "企业或社会组织", "企业"),
                     new Column("industry", "行业", false, "所属行业", "批发和零售业"),
                     new Column("address", "地址编码", true, "经营或办公地址的标准地址编码（须已登记）", "370523101001-0001-1-101"),
-                    new Column("responsible", "负责人公民身份号码", false, "负责人须已登记在人口中", "370523198503120017"),
+                    new Column("responsible", "负责人公民身份号码", false, "负责人须已登记在人口中", "370523198503120015"),
                     new Column("tags", "场所标签", false, "危化品企业、九小场所、三合一场所、出租房屋、在建工地，多个用顿号分隔", "九小场所")));
 
     private final String label;

@@ -23,7 +23,8 @@ public record ImportReport(
         List<RowError> errors,
         long millis,
         Long importId,
-        boolean synthetic) {
+        boolean synthetic)
+        implements java.io.Serializable {
 
     /** Problems listed in one report; the count says how many there were in all. */
     public static final int MAX_LISTED = 10_000;

@@ -7,4 +7,4 @@ package org.onegrid.registry.imports;
  * @param column the column's header; null when the problem is not one column's
  * @param message what is wrong, in Chinese
  */
-public record RowError(int row, String column, String message) {}
+public record RowError(int row, String column, String message) implements java.io.Serializable {}
