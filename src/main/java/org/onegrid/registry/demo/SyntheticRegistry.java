@@ -23,7 +23,7 @@ import org.onegrid.shared.demo.ChineseNames;
  * through the importer as a city's own data would. Deterministic: the same seed and villages give the same files.
  *
  * <p>Every household has a standard address with a point inside one of its village's grids — rooms of six-storey
- * blocks in a community 社区, houses along the village's streets in a village 村 — and 1 to 6 members (about 3 on
+ * blocks in a community 社区, houses along the village's streets in a village 村 — and 1 to 6 members (3.1 on
  * average, as Dongying's 2.17 million people in 700,000 households): a head, mostly a spouse, children, sometimes
  * parents. ID numbers have the GB 11643 form with a correct MOD 11-2 check character, a Dongying (3705) region prefix,
  * and the birth date and sex of the person; phones are mobile numbers of valid prefixes. Tags come at the rates of
@@ -52,7 +52,7 @@ public final class SyntheticRegistry {
     private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
 
     /** Household sizes 1 to 6, in ‰: about 3 people on average. */
-    private static final int[] SIZE_PER_MILLE = {150, 250, 280, 170, 100, 50};
+    private static final int[] SIZE_PER_MILLE = {130, 230, 280, 190, 110, 60};
 
     private static final String[] STREETS = {"前街", "中街", "后街", "东街", "西街", "南街", "北街", "新街"};
     private static final String[] ESTATES = {"花园", "家园", "小区", "新村", "雅苑"};

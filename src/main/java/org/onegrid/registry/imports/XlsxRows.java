@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.springframework.core.io.InputStreamSource;
 
@@ -27,7 +28,7 @@ final class XlsxRows implements RowSource {
 
     XlsxRows(InputStreamSource file) {
         try {
-            this.workbook = new ReadableWorkbook(file.getInputStream());
+            this.workbook = new ReadableWorkbook(file.getInputStream(), new ReadingOptions(true, false));
             this.rows = workbook.getFirstSheet().openStream();
         } catch (IOException | RuntimeException e) {
             throw new FileRefused(0, "无法读取 XLSX 工作簿，文件可能已损坏：" + e.getMessage());
