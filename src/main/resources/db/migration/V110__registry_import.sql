@@ -22,12 +22,13 @@ CREATE UNIQUE INDEX registry_address_code ON registry_address (code) WHERE code 
 ALTER TABLE registry_household ADD COLUMN number TEXT;
 CREATE UNIQUE INDEX registry_household_number ON registry_household (number) WHERE number IS NOT NULL;
 
--- Which import wrote a row (null: entered by hand); synthetic rows are those of a synthetic import.
-ALTER TABLE registry_address ADD COLUMN import_id BIGINT REFERENCES registry_import (id);
-ALTER TABLE registry_building ADD COLUMN import_id BIGINT REFERENCES registry_import (id);
-ALTER TABLE registry_person ADD COLUMN import_id BIGINT REFERENCES registry_import (id);
-ALTER TABLE registry_household ADD COLUMN import_id BIGINT REFERENCES registry_import (id);
-ALTER TABLE registry_organisation ADD COLUMN import_id BIGINT REFERENCES registry_import (id);
+-- Which import wrote a row (registry_import.id; null: entered by hand). No foreign key: the import log row is written
+-- in the same transaction, and a check on each of millions of copied rows would only slow the import.
+ALTER TABLE registry_address ADD COLUMN import_id BIGINT;
+ALTER TABLE registry_building ADD COLUMN import_id BIGINT;
+ALTER TABLE registry_person ADD COLUMN import_id BIGINT;
+ALTER TABLE registry_household ADD COLUMN import_id BIGINT;
+ALTER TABLE registry_organisation ADD COLUMN import_id BIGINT;
 ALTER TABLE registry_address ADD COLUMN synthetic BOOLEAN NOT NULL DEFAULT false;
 ALTER TABLE registry_building ADD COLUMN synthetic BOOLEAN NOT NULL DEFAULT false;
 ALTER TABLE registry_person ADD COLUMN synthetic BOOLEAN NOT NULL DEFAULT false;

@@ -26,6 +26,7 @@ final class Lines {
     private static final int MAX_NAME = 50;
     private static final int MAX_TEXT = 200;
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final java.util.regex.Pattern TAG_SEPARATORS = java.util.regex.Pattern.compile("[、,，;；\\s]+");
 
     private Lines() {}
 
@@ -292,7 +293,7 @@ final class Lines {
         if (tags.isBlank()) {
             return List.of();
         }
-        return List.of(tags.split("[、,，;；\\s]+")).stream()
+        return List.of(TAG_SEPARATORS.split(tags)).stream()
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();

@@ -123,14 +123,18 @@ public class RegistryImporter {
             Header header = Header.of(kind, rows.header());
             ImportReport report = tx.execute(status -> run.inTransaction(rows, header, status));
             log.info(
-                    "Registry import {} of {} by {}: {} rows, {} written, {} problems, {} ms",
+                    "Registry import {} of {} by {}: {} rows, {} written, {} problems, {} ms (waiting for rows {} ms,"
+                            + " checking {} ms, copying {} ms)",
                     kind,
                     name,
                     me.username(),
                     report.rows(),
                     report.written(),
                     report.errorCount(),
-                    report.millis());
+                    report.millis(),
+                    run.waitNanos / 1_000_000,
+                    run.checkNanos / 1_000_000,
+                    run.copyNanos / 1_000_000);
             return report;
         } catch (FileRefused refused) {
             run.error(refused.error());
@@ -155,6 +159,12 @@ public class RegistryImporter {
         Long importId;
         Connection connection;
         CopyManager copy;
+        final Map<String, String> sequences = new HashMap<>();
+        /** Where the time went, for the log: waiting for prepared chunks, checking them, copying them. */
+        long waitNanos;
+
+        long checkNanos;
+        long copyNanos;
 
         Run(ImportKind kind, String fileName, StaffPrincipal me, boolean synthetic, long started) {
             this.kind = kind;
@@ -355,8 +365,7 @@ public class RegistryImporter {
                                         .bool(synthetic);
                             }
                         }
-                        addresses.copy(copy);
-                        newBuildings.copy(copy);
+                        send(addresses, newBuildings);
                         count("地址", addresses.rows());
                         count("建筑", newBuildings.rows());
                     });
@@ -533,10 +542,7 @@ public class RegistryImporter {
                                 tags.row().bigint(pids[i]).text(t.name());
                             }
                         }
-                        households.copy(copy);
-                        persons.copy(copy);
-                        members.copy(copy);
-                        tags.copy(copy);
+                        send(households, persons, members, tags);
                         count("户", households.rows());
                         count("人员", persons.rows());
                     });
@@ -658,8 +664,7 @@ public class RegistryImporter {
                                 tags.row().bigint(ids[i]).text(t.name());
                             }
                         }
-                        organisations.copy(copy);
-                        tags.copy(copy);
+                        send(organisations, tags);
                         count("组织", organisations.rows());
                     });
         }
@@ -733,9 +738,14 @@ public class RegistryImporter {
                     if (next == end) {
                         return;
                     }
+                    long waiting = System.nanoTime();
                     List<T> chunk = next.get();
+                    long checking = System.nanoTime();
+                    waitNanos += checking - waiting;
                     rows += chunk.size();
+                    long copied = copyNanos;
                     write.accept(chunk);
+                    checkNanos += System.nanoTime() - checking - (copyNanos - copied);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -760,15 +770,35 @@ public class RegistryImporter {
             });
         }
 
+        /** Copies the tables' rows, in this order (parents before children). */
+        private void send(CopyRows... tables) throws SQLException {
+            long started = System.nanoTime();
+            for (CopyRows t : tables) {
+                t.copy(copy);
+            }
+            copyNanos += System.nanoTime() - started;
+        }
+
         /** {@code n} ids from the table's identity sequence, so rows of several tables can be linked before COPY. */
         private long[] ids(String table, int n) throws SQLException {
             long[] ids = new long[n];
             if (n == 0) {
                 return ids;
             }
-            try (PreparedStatement s = connection.prepareStatement(
-                    "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)")) {
-                s.setString(1, table);
+            String sequence = sequences.get(table);
+            if (sequence == null) {
+                try (PreparedStatement s = connection.prepareStatement("SELECT pg_get_serial_sequence(?, 'id')")) {
+                    s.setString(1, table);
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        sequence = rs.getString(1);
+                    }
+                }
+                sequences.put(table, sequence);
+            }
+            try (PreparedStatement s =
+                    connection.prepareStatement("SELECT nextval(?::regclass) FROM generate_series(1, ?)")) {
+                s.setString(1, sequence);
                 s.setInt(2, n);
                 try (ResultSet rs = s.executeQuery()) {
                     for (int i = 0; i < n && rs.next(); i++) {

@@ -139,7 +139,8 @@ public final class RegistryBench {
                     .orElseThrow();
             RegistryImporter importer = app.getBean(RegistryImporter.class);
 
-            ImportReport a = importer.importFile(ImportKind.ADDRESSES, "addresses.csv", new FileSystemResource(addresses), admin, true);
+            ImportReport a = importer.importFile(
+                    ImportKind.ADDRESSES, "addresses.csv", new FileSystemResource(addresses), admin, true);
             print(a);
             jdbc.execute("CHECKPOINT");
 
@@ -155,7 +156,8 @@ public final class RegistryBench {
             }
             double copySeconds = seconds(copyStart);
             jdbc.execute("CHECKPOINT");
-            ImportReport h = importer.importFile(ImportKind.HOUSEHOLDS, "households.csv", new FileSystemResource(people), admin, true);
+            ImportReport h = importer.importFile(
+                    ImportKind.HOUSEHOLDS, "households.csv", new FileSystemResource(people), admin, true);
             print(h);
             jdbc.execute("CHECKPOINT");
             ImportReport o = importer.importFile(
@@ -166,14 +168,12 @@ public final class RegistryBench {
             double copyRate = copied / copySeconds;
             double importRate = h.rows() / importSeconds;
             System.out.printf(
-                    "%nBare COPY, plain table, unencrypted: %,d rows in %.1f s = %,.0f rows/s%n", copied, copySeconds, copyRate);
+                    "%nBare COPY, plain table, unencrypted: %,d rows in %.1f s = %,.0f rows/s%n",
+                    copied, copySeconds, copyRate);
             System.out.printf(
                     "Importer (checks, AES-GCM ×4, HMAC ×2, COPY ×4 tables): %,d persons in %.1f s = %,.0f rows/s = %.0f %% of"
                             + " COPY%n",
-                    h.rows(),
-                    importSeconds,
-                    importRate,
-                    100 * importRate / copyRate);
+                    h.rows(), importSeconds, importRate, 100 * importRate / copyRate);
             System.out.printf(
                     "Whole city (addresses + households + organisations): %.1f s%n",
                     (a.millis() + h.millis() + o.millis()) / 1000.0);
@@ -216,11 +216,7 @@ public final class RegistryBench {
             System.out.printf(
                     "%nLook-up by ID number (Registry.findByIdNumber), %,d random persons: p50 %.2f ms, p95 %.2f ms, p99"
                             + " %.2f ms, max %.2f ms%n",
-                    ms.length,
-                    pct(ms, 50),
-                    pct(ms, 95),
-                    pct(ms, 99),
-                    ms[ms.length - 1]);
+                    ms.length, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1]);
         }
 
         /** A town's household list as a list page asks for it: the first 50 by village and number, and the total. */
@@ -231,19 +227,16 @@ public final class RegistryBench {
             for (int i = -200; i < ms.length; i++) {
                 RegionView town = towns.get(random.nextInt(towns.size()));
                 long t = System.nanoTime();
-                jdbc.queryForList(
-                        """
+                jdbc.queryForList("""
                         SELECT h.id, h.number, h.grid_code, a.road, a.number AS door, a.building, a.unit, a.room,
                                (SELECT count(*) FROM registry_household_member m WHERE m.household_id = h.id) AS members
                           FROM registry_household h JOIN registry_address a ON a.id = h.address_id
                          WHERE h.region_path LIKE ? || '%' AND h.status = 'ACTIVE'
                          ORDER BY h.region_path, h.id LIMIT 50
-                        """,
-                        town.path());
+                        """, town.path());
                 jdbc.queryForObject(
                         "SELECT count(*) FROM registry_household WHERE region_path LIKE ? || '%' AND status = 'ACTIVE'",
-                        Long.class,
-                        town.path());
+                        Long.class, town.path());
                 if (i >= 0) {
                     ms[i] = (System.nanoTime() - t) / 1e6;
                 }
@@ -252,11 +245,7 @@ public final class RegistryBench {
             System.out.printf(
                     "A town's household list (first 50 and the count), %,d requests over %d towns: p50 %.2f ms, p95 %.2f"
                             + " ms, max %.2f ms%n",
-                    ms.length,
-                    towns.size(),
-                    pct(ms, 50),
-                    pct(ms, 95),
-                    ms[ms.length - 1]);
+                    ms.length, towns.size(), pct(ms, 50), pct(ms, 95), ms[ms.length - 1]);
         }
 
         void print(ImportReport r) {
@@ -268,7 +257,9 @@ public final class RegistryBench {
                     r.rowsPerSecond(),
                     r.written(),
                     r.errorCount(),
-                    r.errors().isEmpty() ? "" : " " + r.errors().subList(0, Math.min(5, r.errors().size())));
+                    r.errors().isEmpty()
+                            ? ""
+                            : " " + r.errors().subList(0, Math.min(5, r.errors().size())));
         }
     }
 
