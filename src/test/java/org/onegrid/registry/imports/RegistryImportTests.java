@@ -300,6 +300,30 @@ class RegistryImportTests {
     }
 
     @Test
+    void thePageOffersTheTemplatesAndTheXlsxTemplateReadsBackWithItsExample() throws Exception {
+        Client console = Client.console(port, "admin");
+        HttpResponse<String> page = console.get("/registry/import", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("基础信息批量导入", "/registry/import/templates/households.xlsx", "合成数据");
+
+        HttpResponse<byte[]> template = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                        + "/api/v1/registry/imports/templates/households.xlsx"))
+                                .header("Authorization", "Bearer " + new Client(port).token("admin"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(template.statusCode()).isEqualTo(200);
+        try (RowSource rows = RowSource.open(new ByteArrayResource(template.body()))) {
+            Header header = Header.of(ImportKind.HOUSEHOLDS, rows.header());
+            List<RowError> found = new java.util.ArrayList<>();
+            Lines.PersonLine example = Lines.person(header, rows.next(), found);
+            assertThat(found).isEmpty();
+            assertThat(example.name()).isEqualTo("张明");
+        }
+    }
+
+    @Test
     void theDemoRegistryFillsEveryVillageOfDawangTownMarkedSynthetic() {
         List<String> villages = jdbc.sql("""
                         SELECT DISTINCT a.village_code FROM registry_household h
