@@ -464,7 +464,7 @@ public class RegistryImporter {
                         for (PreparedPerson p : chunk) {
                             String code = p.line().address();
                             if (!code.isEmpty() && places.get(code) == null) {
-                                found.add(new RowError(p.line().row(), "地址编码", "地址编码 " + code + " 不存在（未登记，或不在您的辖区内）"));
+                                found.add(new RowError(p.line().row(), "地址编码", "地址编码“" + code + "”不存在（未登记，或不在您的辖区内）"));
                             }
                         }
                         for (byte[] taken : existingBytes(
@@ -623,7 +623,7 @@ public class RegistryImporter {
                         for (PreparedOrganisation p : chunk) {
                             OrganisationLine o = p.line();
                             if (!o.address().isEmpty() && places.get(o.address()) == null) {
-                                found.add(new RowError(o.row(), "地址编码", "地址编码 " + o.address() + " 不存在（未登记，或不在您的辖区内）"));
+                                found.add(new RowError(o.row(), "地址编码", "地址编码“" + o.address() + "”不存在（未登记，或不在您的辖区内）"));
                             }
                             if (p.responsibleIndex() != null
                                     && !persons.containsKey(HEX.formatHex(p.responsibleIndex()))) {
