@@ -31,6 +31,7 @@ import org.onegrid.registry.persistence.StoredPerson;
 import org.onegrid.shared.privacy.PersonalNumbers;
 import org.onegrid.shared.web.Problems;
 import org.onegrid.staff.AuditLog;
+import org.onegrid.staff.Role;
 import org.onegrid.staff.StaffPrincipal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -476,6 +477,22 @@ public class Registry {
             return List.of();
         }
         return events.ofHousehold(householdId).stream().map(Registry::view).toList();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Scope, for the bulk import
+
+    /**
+     * Whether the caller may import files into the registry: desk work for a centre's dispatcher (of a village, town
+     * or above) or an administrator, each into their own region only; not for grid workers.
+     */
+    public boolean mayImport(StaffPrincipal me) {
+        return me != null && me.hasAnyRole(Role.ADMIN, Role.CENTRE_DISPATCHER);
+    }
+
+    /** Whether what lies in the grid (and region path) is within the caller's scope. */
+    public boolean inScope(StaffPrincipal me, String gridCode, String regionPath) {
+        return Access.sees(me, gridCode, regionPath);
     }
 
     // ---------------------------------------------------------------------------------------------------------

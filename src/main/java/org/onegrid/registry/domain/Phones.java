@@ -4,6 +4,8 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Phone numbers, checked against China's numbering plan with Google's libphonenumber: mobiles and landlines (with
@@ -15,12 +17,24 @@ public final class Phones {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+    /**
+     * Whether the mobile numbers of a block 号段 (the first seven digits, which is where the numbering plan draws its
+     * lines) are valid, as libphonenumber answered for the block's first number. Parsing costs tens of microseconds;
+     * a bulk import checks millions of mobiles of a few thousand blocks.
+     */
+    private static final Map<String, Boolean> MOBILE_BLOCKS = new ConcurrentHashMap<>();
+
     private Phones() {}
 
     /** Every violation of the number; an absent number is none (a phone is optional). */
     public static List<Violation> check(String field, String phone) {
         if (phone == null || phone.isBlank()) {
             return List.of();
+        }
+        if (isPlainMobile(phone)) {
+            return validBlock(phone.strip())
+                    ? List.of()
+                    : List.of(new Violation(field, "phone.invalid", "不是有效的中国大陆电话号码：" + phone.strip()));
         }
         PhoneNumber parsed = parse(phone);
         if (parsed == null) {
@@ -37,11 +51,35 @@ public final class Phones {
         if (phone == null || phone.isBlank()) {
             return null;
         }
+        if (isPlainMobile(phone)) {
+            return validBlock(phone.strip()) ? phone.strip() : null;
+        }
         PhoneNumber parsed = parse(phone);
         if (parsed == null || !UTIL.isValidNumberForRegion(parsed, "CN")) {
             return null;
         }
         return String.valueOf(parsed.getNationalNumber());
+    }
+
+    /** Eleven digits starting with 1, nothing else: a mobile number as most people write it. */
+    private static boolean isPlainMobile(String phone) {
+        String p = phone.strip();
+        if (p.length() != 11 || p.charAt(0) != '1') {
+            return false;
+        }
+        for (int i = 1; i < 11; i++) {
+            if (p.charAt(i) < '0' || p.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean validBlock(String mobile) {
+        return MOBILE_BLOCKS.computeIfAbsent(mobile.substring(0, 7), block -> {
+            PhoneNumber parsed = parse(block + "0000");
+            return parsed != null && UTIL.isValidNumberForRegion(parsed, "CN");
+        });
     }
 
     private static PhoneNumber parse(String phone) {

@@ -44,6 +44,26 @@ public class PersonalData {
         return phoneIndex.of(normalisedPhone);
     }
 
+    /** A name sealed for {@code registry_person.name_sealed}; for the bulk import, which writes with COPY. */
+    public byte[] sealName(String name) {
+        return this.name.encrypt(name);
+    }
+
+    /** An ID number (normalised) sealed for {@code registry_person.id_number_sealed}. */
+    public byte[] sealIdNumber(String normalisedIdNumber) {
+        return idNumber.encrypt(normalisedIdNumber);
+    }
+
+    /** A phone (normalised) sealed for {@code registry_person.phone_sealed}. */
+    public byte[] sealPhone(String normalisedPhone) {
+        return phone.encrypt(normalisedPhone);
+    }
+
+    /** An address text sealed for {@code registry_person.address_sealed}. */
+    public byte[] sealAddress(String text) {
+        return address.encrypt(text);
+    }
+
     private static Supplier<String> memoised(Supplier<String> key) {
         return new Supplier<>() {
             private volatile String value;

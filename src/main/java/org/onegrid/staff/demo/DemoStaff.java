@@ -10,6 +10,7 @@ import java.util.Set;
 import org.onegrid.region.RegionLevel;
 import org.onegrid.region.RegionView;
 import org.onegrid.region.Regions;
+import org.onegrid.shared.demo.ChineseNames;
 import org.onegrid.staff.Employment;
 import org.onegrid.staff.GridDuty;
 import org.onegrid.staff.OrgKind;

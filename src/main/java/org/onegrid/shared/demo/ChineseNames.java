@@ -1,13 +1,13 @@
-package org.onegrid.staff.demo;
+package org.onegrid.shared.demo;
 
 import java.util.List;
 import java.util.Random;
 
 /**
- * Plausible, made-up Chinese names and mobile numbers for demo accounts; the same seed gives the same people on every
- * machine.
+ * Plausible, made-up Chinese names and mobile numbers for the demo city's accounts and its synthetic registry; the
+ * same seed gives the same people on every machine.
  */
-final class ChineseNames {
+public final class ChineseNames {
 
     /** The most common surnames first: they are drawn more often. */
     private static final List<String> COMMON_SURNAMES =
@@ -28,11 +28,11 @@ final class ChineseNames {
 
     private final Random random;
 
-    ChineseNames(long seed) {
+    public ChineseNames(long seed) {
         this.random = new Random(seed);
     }
 
-    String next() {
+    public String next() {
         String surname = random.nextInt(10) < 7
                 ? COMMON_SURNAMES.get(random.nextInt(COMMON_SURNAMES.size()))
                 : OTHER_SURNAMES.get(random.nextInt(OTHER_SURNAMES.size()));
@@ -43,7 +43,7 @@ final class ChineseNames {
         return name.toString();
     }
 
-    String mobile() {
+    public String mobile() {
         StringBuilder phone = new StringBuilder(MOBILE_PREFIXES.get(random.nextInt(MOBILE_PREFIXES.size())));
         for (int i = 0; i < 8; i++) {
             phone.append(random.nextInt(10));
@@ -52,7 +52,7 @@ final class ChineseNames {
     }
 
     /** True with the given probability, from the same sequence. */
-    boolean chance(double probability) {
+    public boolean chance(double probability) {
         return random.nextDouble() < probability;
     }
 
