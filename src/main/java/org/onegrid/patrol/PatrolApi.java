@@ -23,6 +23,7 @@ import org.onegrid.patrol.domain.Rejection;
 import org.onegrid.patrol.domain.Schedule;
 import org.onegrid.patrol.domain.Visit;
 import org.onegrid.patrol.domain.VisitRefused;
+import org.onegrid.patrol.persistence.CampaignRows;
 import org.onegrid.patrol.persistence.ChangeRequestRows;
 import org.onegrid.patrol.persistence.ChangeRequestRows.ChangeRow;
 import org.onegrid.patrol.persistence.CoverageRows;
@@ -73,6 +74,7 @@ public class PatrolApi {
     private final VisitRows visits;
     private final CoverageRows coverage;
     private final ChangeRequestRows changes;
+    private final CampaignRows campaigns;
     private final PatrolSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -87,6 +89,7 @@ public class PatrolApi {
             VisitRows visits,
             CoverageRows coverage,
             ChangeRequestRows changes,
+            CampaignRows campaigns,
             PatrolSettings settings,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -99,6 +102,7 @@ public class PatrolApi {
         this.visits = visits;
         this.coverage = coverage;
         this.changes = changes;
+        this.campaigns = campaigns;
         this.settings = settings;
         this.events = events;
         this.clock = clock;
@@ -256,6 +260,17 @@ public class PatrolApi {
                 visit.day(),
                 visit.outcome().reachesHousehold(),
                 visit.personsVerified());
+        if (visit.outcome().reachesHousehold()) {
+            for (CampaignRows.CampaignRow running : campaigns.running(card.regionPath(), visit.day())) {
+                campaigns.count(
+                        running.id(),
+                        card.id(),
+                        visit.id(),
+                        card.gridCode(),
+                        card.regionPath(),
+                        visit.personsVerified());
+            }
+        }
         Long changeId = change == null
                 ? null
                 : changes.insert(visit.id(), card.id(), card.gridCode(), card.regionPath(), change);
@@ -504,13 +519,19 @@ public class PatrolApi {
         return result;
     }
 
-    private void keepRegistered(String regionPath) {
+    /** Keeps the registry's counts of the grids of a region subtree: the denominators of coverage and targets. */
+    void keepRegistered(String regionPath) {
         List<RegisteredCount> counts = households.registeredByGrid(regionPath);
         for (RegisteredCount r : counts) {
             coverage.keepRegistered(r.gridCode(), r.regionPath(), r.households(), r.persons());
         }
         coverage.forgetRegisteredExcept(
                 regionPath, counts.stream().map(RegisteredCount::gridCode).toList());
+    }
+
+    /** Whether the visit was recorded by the caller. */
+    boolean isOwnVisit(UUID visitId, StaffPrincipal me) {
+        return visits.find(visitId).filter(v -> v.visitorId() == me.userId()).isPresent();
     }
 
     private RegionView visibleRegion(String regionCode, StaffPrincipal me) {
