@@ -189,4 +189,105 @@ class VisitsBrowserTests {
         Browser.screenshot(browser, "visit-coverage-village");
         Browser.assertAccessible(browser);
     }
+
+    @Autowired
+    PatrolApi patrol;
+
+    @Test
+    void aPatrolIsRecordedOnThePhoneAndItsTrackShownOnTheMap() {
+        StaffPrincipal worker = Households.principal(staff, "gridworker");
+        String grid = worker.grids().iterator().next();
+        Point inside = grids.geometry(grid).orElseThrow().getInteriorPoint();
+        phoneAt(inside.getX(), inside.getY());
+        signIn("gridworker");
+        open("/m");
+        browser.findElement(By.id("go-patrol")).click();
+        wait.until(ExpectedConditions.urlContains("/m/patrol"));
+        if (!browser.findElements(By.id("stop")).isEmpty()) {
+            browser.findElement(By.id("stop")).click();
+            wait.until(ExpectedConditions.urlContains("/patrol/tracks/"));
+            open("/m/patrol");
+        }
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("grid"))).selectByValue(grid);
+        browser.findElement(By.id("start")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("running")));
+        // walking: the phone reports a few positions along the way
+        for (int i = 1; i <= 3; i++) {
+            ((ChromeDriver) browser)
+                    .executeCdpCommand(
+                            "Emulation.setGeolocationOverride",
+                            Map.of("latitude", inside.getY() + i * 0.0004, "longitude", inside.getX(), "accuracy", 10));
+            sleep(1500);
+        }
+        Browser.screenshot(browser, "patrol-phone-running");
+        Browser.assertAccessible(browser);
+        browser.findElement(By.id("stop")).click();
+        wait.until(ExpectedConditions.urlContains("/patrol/tracks/"));
+        String figures = browser.findElement(By.id("track-figures")).getText();
+        assertThat(figures).contains("里程").contains("网格覆盖").doesNotContain("进行中");
+        assertThat(jdbc.sql("SELECT count(*) FROM patrol_track_point p JOIN patrol_track t ON t.id = p.track_id"
+                                + " WHERE t.worker_id = :w AND t.status = 'ENDED'")
+                        .param("w", worker.userId())
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(2);
+        sleep(1500);
+        Browser.screenshot(browser, "patrol-track");
+        Browser.assertAccessible(browser);
+    }
+
+    @Test
+    void aCityCampaignOrderedOnItsPageRollsUpAVisitLive() {
+        StaffPrincipal admin = Households.principal(staff, "admin");
+        StaffPrincipal worker = Households.principal(staff, "gridworker");
+        String grid = worker.grids().iterator().next();
+        long household = Households.register(registry, grids, grid, 2, Set.of(), admin);
+        Point door = Households.door(grids, grid);
+
+        browser = Browser.start(1280, 900);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        signIn("city.dispatcher");
+        open("/patrol/campaigns");
+        browser.findElement(By.id("name")).sendKeys("全市入户摸排（浏览器）");
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "document.getElementById('startsOn').value = arguments[0];"
+                                + "document.getElementById('endsOn').value = arguments[1];",
+                        patrol.today().toString(),
+                        patrol.today().plusDays(20).toString());
+        browser.findElement(By.id("questions")).sendKeys("是否有外来常住人员\n是否有安全隐患");
+        browser.findElement(By.id("order")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("campaign-households")));
+        String before = browser.findElement(By.id("campaign-households")).getText();
+
+        patrol.recordVisit(
+                new RecordVisit(
+                        null,
+                        household,
+                        org.onegrid.patrol.domain.Outcome.MET,
+                        java.time.Instant.now().minusSeconds(600),
+                        java.time.Instant.now(),
+                        door.getX(),
+                        door.getY(),
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null),
+                worker);
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("campaign-households")));
+        String after = browser.findElement(By.id("campaign-households")).getText();
+        assertThat(Long.parseLong(after.split(" / ")[0])).isEqualTo(Long.parseLong(before.split(" / ")[0]) + 1);
+        Browser.screenshot(browser, "campaign-city");
+        Browser.assertAccessible(browser);
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
