@@ -13,6 +13,7 @@
   function queue() { try { return JSON.parse(localStorage.getItem(key) || '[]'); } catch (e) { return []; } }
   function save(q) { localStorage.setItem(key, JSON.stringify(q)); queued.textContent = q.length; }
   save(queue());
+  let located = false;
   function send() {
     const q = queue();
     if (!q.length) { return Promise.resolve(true); }
@@ -35,7 +36,9 @@
       const q = queue();
       q.push({ at: new Date(p.timestamp || Date.now()).toISOString(), lng: p.coords.longitude, lat: p.coords.latitude });
       save(q);
-    }, function () { status.textContent = '未能定位，请允许浏览器使用位置'; },
+      located = true;
+      status.textContent = '正在记录轨迹…';
+    }, function () { if (!located) { status.textContent = '未能定位，请允许浏览器使用位置'; } },
     { enableHighAccuracy: true, maximumAge: 5000 });
   }
   setInterval(send, 10000);

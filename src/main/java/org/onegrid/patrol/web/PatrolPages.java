@@ -36,12 +36,16 @@ class PatrolPages {
         model.addAttribute("me", me);
         model.addAttribute("running", patrols.running(me).orElse(null));
         model.addAttribute("mine", patrols.mine(me));
+        java.util.List<org.onegrid.region.GridView> own = me.grids().stream()
+                .map(g -> grids.find(g).orElse(null))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        model.addAttribute("grids", own);
         model.addAttribute(
-                "grids",
-                me.grids().stream()
-                        .map(g -> grids.find(g).orElse(null))
-                        .filter(java.util.Objects::nonNull)
-                        .toList());
+                "gridNames",
+                own.stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                org.onegrid.region.GridView::code, org.onegrid.region.GridView::name)));
         return "mobile/patrol";
     }
 
