@@ -50,8 +50,7 @@ final class CoverageBench {
                 SELECT code, path, 115, 356 FROM bench_grid
                 ON CONFLICT (grid_code) DO UPDATE SET households = 115, persons = 356
                 """);
-        jdbc.update(
-                """
+        jdbc.update("""
                 INSERT INTO patrol_visit (id, household_id, grid_code, region_path, visitor_id, visitor_name, outcome,
                     started_at, ended_at, visited_on, lng, lat, distance_m, far, short, persons_verified)
                 SELECT gen_random_uuid(), h, g.code, g.path, 1, '网格员',
@@ -62,10 +61,7 @@ final class CoverageBench {
                   FROM generate_series(1, ?) i
                   CROSS JOIN LATERAL (SELECT (i * 7919) % ? AS h) hh
                   JOIN bench_grid g ON g.n = hh.h % ?
-                """,
-                visits,
-                households,
-                grids);
+                """, visits, households, grids);
         System.out.printf("Generated %,d visits in %.0f s%n", visits, (System.nanoTime() - started) / 1e9);
         long counted = System.nanoTime();
         jdbc.update("""
@@ -89,7 +85,8 @@ final class CoverageBench {
         PatrolApi patrol = app.getBean(PatrolApi.class);
         Regions regions = app.getBean(Regions.class);
         Staff staff = app.getBean(Staff.class);
-        StaffPrincipal leader = staff.principal(staff.findByUsername("leader").orElseThrow().id())
+        StaffPrincipal leader = staff.principal(
+                        staff.findByUsername("leader").orElseThrow().id())
                 .orElseThrow();
         List<RegionView> city = regions.byLevel(RegionLevel.CITY);
         List<RegionView> counties = regions.byLevel(RegionLevel.COUNTY);
@@ -99,7 +96,10 @@ final class CoverageBench {
         for (String kind : List.of("month", "quarter", "year")) {
             Period period = Period.of(kind, today, null, null);
             for (var level : List.of(
-                    List.of("city", city), List.of("counties", counties), List.of("towns", towns), List.of("villages", villages))) {
+                    List.of("city", city),
+                    List.of("counties", counties),
+                    List.of("towns", towns),
+                    List.of("villages", villages))) {
                 @SuppressWarnings("unchecked")
                 List<RegionView> in = (List<RegionView>) level.get(1);
                 for (int warm = 0; warm < 3; warm++) {
@@ -127,6 +127,7 @@ final class CoverageBench {
         Period custom = Period.of("custom", today, today.withDayOfMonth(1), today);
         long t = System.nanoTime();
         patrol.coverage(city.get(0).code(), custom, leader);
-        System.out.printf("the same month as a custom range, from the visits, city: %.0f ms%n", (System.nanoTime() - t) / 1e6);
+        System.out.printf(
+                "the same month as a custom range, from the visits, city: %.0f ms%n", (System.nanoTime() - t) / 1e6);
     }
 }

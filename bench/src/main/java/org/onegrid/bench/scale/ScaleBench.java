@@ -83,7 +83,8 @@ public final class ScaleBench {
 
     /** {@code bench/scale coverage [visits]}: visit coverage roll-ups over 10 million visits (default). */
     private static void coverage(String[] args) {
-        long visits = args.length > 1 && !args[1].startsWith("--") ? Long.parseLong(args[1].replace("_", "")) : 10_000_000;
+        long visits =
+                args.length > 1 && !args[1].startsWith("--") ? Long.parseLong(args[1].replace("_", "")) : 10_000_000;
         Path dir = Path.of("target", "scale-coverage-" + visits, "postgres");
         System.out.printf("OneGrid at scale: coverage over %,d visits, database in %s%n", visits, dir);
         ConfigurableApplicationContext app = new SpringApplicationBuilder(OneGridApplication.class)
