@@ -3,6 +3,8 @@ package org.onegrid.dashboard;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.onegrid.patrol.PatrolApi;
+import org.onegrid.patrol.Period;
 import org.onegrid.region.RegionView;
 import org.onegrid.region.Regions;
 import org.onegrid.staff.StaffPrincipal;
@@ -31,8 +33,16 @@ class DashboardPage {
 
     private final WorkCalendars calendars;
     private final Clock clock;
+    private final PatrolApi patrol;
 
-    DashboardPage(DashboardScope scope, Regions regions, DashboardStream stream, WorkCalendars calendars, Clock clock) {
+    DashboardPage(
+            DashboardScope scope,
+            Regions regions,
+            DashboardStream stream,
+            WorkCalendars calendars,
+            Clock clock,
+            PatrolApi patrol) {
+        this.patrol = patrol;
         this.scope = scope;
         this.regions = regions;
         this.stream = stream;
@@ -54,6 +64,9 @@ class DashboardPage {
                         .notice(LocalDate.ofInstant(
                                 clock.instant(), calendars.current().zone()))
                         .orElse(null));
+        // 村不漏户、户不漏人 this month, from the visits' per-grid counters
+        model.addAttribute(
+                "coverage", patrol.coverage(shown.code(), Period.of("month", patrol.today(), null, null), me));
         return "dashboard/dashboard";
     }
 

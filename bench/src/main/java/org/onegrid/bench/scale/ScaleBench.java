@@ -22,6 +22,10 @@ public final class ScaleBench {
     private ScaleBench() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("coverage")) {
+            coverage(args);
+            return;
+        }
         if (args.length == 0 || !(args[0].equals("dashboard") || args[0].equals("scan"))) {
             System.err.println("usage: bench/scale dashboard [incidents] [--setting=value…] | bench/scale scan [open"
                     + " incidents] [--setting=value…]");
@@ -72,6 +76,30 @@ public final class ScaleBench {
             } else {
                 new ScanBench(app, asOf).run();
             }
+        } finally {
+            app.close();
+        }
+    }
+
+    /** {@code bench/scale coverage [visits]}: visit coverage roll-ups over 10 million visits (default). */
+    private static void coverage(String[] args) {
+        long visits =
+                args.length > 1 && !args[1].startsWith("--") ? Long.parseLong(args[1].replace("_", "")) : 10_000_000;
+        Path dir = Path.of("target", "scale-coverage-" + visits, "postgres");
+        System.out.printf("OneGrid at scale: coverage over %,d visits, database in %s%n", visits, dir);
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(OneGridApplication.class)
+                .run(
+                        "--onegrid.db.embedded.data-dir=" + dir.toAbsolutePath(),
+                        "--onegrid.demo.incidents=0",
+                        "--onegrid.incident.scan-cron=-",
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN",
+                        "--logging.level.org.onegrid=INFO");
+        try {
+            CoverageBench bench = new CoverageBench(app);
+            bench.ensure(visits);
+            bench.run();
         } finally {
             app.close();
         }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.onegrid.incident.IncidentApi;
 import org.onegrid.incident.IncidentCommand;
 import org.onegrid.incident.IncidentView;
+import org.onegrid.incident.PhotoUploads;
 import org.onegrid.incident.WorkListsApi;
 import org.onegrid.shared.web.Problems;
 import org.onegrid.staff.StaffPrincipal;
@@ -34,9 +35,9 @@ class InboxPages {
 
     private final IncidentApi incidents;
     private final WorkListsApi lists;
-    private final Uploads uploads;
+    private final PhotoUploads uploads;
 
-    InboxPages(IncidentApi incidents, WorkListsApi lists, Uploads uploads) {
+    InboxPages(IncidentApi incidents, WorkListsApi lists, PhotoUploads uploads) {
         this.incidents = incidents;
         this.lists = lists;
         this.uploads = uploads;

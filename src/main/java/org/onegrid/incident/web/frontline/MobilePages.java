@@ -12,6 +12,7 @@ import org.onegrid.catalog.Catalog;
 import org.onegrid.incident.IncidentApi;
 import org.onegrid.incident.IncidentCommand;
 import org.onegrid.incident.IncidentView;
+import org.onegrid.incident.PhotoUploads;
 import org.onegrid.incident.ReportIncident;
 import org.onegrid.incident.WorkListsApi;
 import org.onegrid.incident.notification.NotificationPage;
@@ -44,7 +45,7 @@ class MobilePages {
     private final Catalog catalog;
     private final Grids grids;
     private final PlaceNames placeNames;
-    private final Uploads uploads;
+    private final PhotoUploads uploads;
     private final Notifications notifications;
     private final Clock clock;
 
@@ -53,7 +54,7 @@ class MobilePages {
             WorkListsApi lists,
             Catalog catalog,
             Grids grids,
-            Uploads uploads,
+            PhotoUploads uploads,
             PlaceNames placeNames,
             Notifications notifications,
             Clock clock) {

@@ -11,6 +11,7 @@ import org.onegrid.catalog.Catalog;
 import org.onegrid.incident.IncidentApi;
 import org.onegrid.incident.IncidentCommand;
 import org.onegrid.incident.IncidentFilter;
+import org.onegrid.incident.PhotoUploads;
 import org.onegrid.incident.PublicIncidentView;
 import org.onegrid.incident.ReportIncident;
 import org.onegrid.incident.persistence.TrackingCodes;
@@ -47,7 +48,7 @@ class ResidentPages {
 
     private final Catalog catalog;
     private final Grids grids;
-    private final Uploads uploads;
+    private final PhotoUploads uploads;
     /** Reports without an account from one address in an hour (against flooding). */
     private static final int REPORTS_PER_HOUR = 10;
     /** Unknown tracking codes from one address in an hour (against guessing). */
@@ -56,7 +57,7 @@ class ResidentPages {
     private final Throttle reports;
     private final Throttle lookups;
 
-    ResidentPages(IncidentApi incidents, Catalog catalog, Grids grids, Uploads uploads, Clock clock) {
+    ResidentPages(IncidentApi incidents, Catalog catalog, Grids grids, PhotoUploads uploads, Clock clock) {
         this.incidents = incidents;
         this.catalog = catalog;
         this.grids = grids;

@@ -1,4 +1,4 @@
-package org.onegrid.incident.web.frontline;
+package org.onegrid.incident;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,31 +6,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.onegrid.incident.IncidentApi;
 import org.onegrid.shared.web.Problems;
 import org.onegrid.staff.StaffPrincipal;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Photos sent with a form: stored through the incident API (which checks them as for the REST API), by their ids. */
+/**
+ * Photos sent with a form: stored through the incident API (which checks them as for the REST API), by their ids, to
+ * attach to a report or an action — the incident's phone pages and every other module's (a visit's photos) alike.
+ */
 @Component
-class Uploads {
+public class PhotoUploads {
 
-    static final int MAX_PHOTOS = 9;
+    public static final int MAX_PHOTOS = 9;
 
     private final IncidentApi incidents;
 
-    Uploads(IncidentApi incidents) {
+    PhotoUploads(IncidentApi incidents) {
         this.incidents = incidents;
     }
 
-    List<UUID> store(List<MultipartFile> files, StaffPrincipal me) {
+    public List<UUID> store(List<MultipartFile> files, StaffPrincipal me) {
         return store(files, data -> incidents.upload(data, me).id());
     }
 
     /** The photos a resident without an account sends with a report, checked and limited as every form's. */
-    List<UUID> storeAnonymously(List<MultipartFile> files) {
+    public List<UUID> storeAnonymously(List<MultipartFile> files) {
         return store(files, data -> incidents.uploadAnonymously(data).id());
     }
 

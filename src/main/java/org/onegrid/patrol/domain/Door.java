@@ -1,0 +1,4 @@
+package org.onegrid.patrol.domain;
+
+/** The household visited, where its door is: its address point, its grid and how many live there. */
+public record Door(long householdId, String gridCode, String regionPath, Position point, int persons) {}
