@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.onegrid.catalog.Catalog;
 import org.onegrid.catalog.CatalogItemView;
+import org.onegrid.suggest.model.CatalogExamples;
 import org.onegrid.suggest.model.Corpus;
 import org.onegrid.suggest.model.Example;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,14 +35,8 @@ class TrainingData {
     List<Example> catalog() {
         List<Example> out = new ArrayList<>();
         for (CatalogItemView item : catalog.items(null, true)) {
-            out.add(new Example(item.code(), item.name()));
-            out.add(new Example(item.code(), item.categoryName() + " " + item.name()));
-            if (item.description() != null && !item.description().isBlank()) {
-                out.add(new Example(item.code(), item.description()));
-            }
-            for (String keyword : item.keywords()) {
-                out.add(new Example(item.code(), keyword));
-            }
+            out.addAll(CatalogExamples.of(
+                    item.code(), item.categoryName(), item.name(), item.description(), item.keywords()));
         }
         return out;
     }

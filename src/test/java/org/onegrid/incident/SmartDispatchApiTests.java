@@ -218,8 +218,8 @@ class SmartDispatchApiTests {
                 .isEqualTo(Api.json(trained).get("version").asInt());
         assertThat(after.get("suggestions").get(0).get("itemCode").asString()).isEqualTo(corrected);
 
-        JsonNode report = Api.json(api.get("admin", "/api/v1/catalog/suggest/models"));
-        assertThat(report.get("taught").toString()).contains("道闸", "公共设施损坏");
+        JsonNode models = Api.json(api.get("admin", "/api/v1/catalog/suggest/models"));
+        assertThat(models.get("taught").toString()).contains("道闸", "公共设施损坏");
         assertThat(api.post(spot.gridWorker(), "/api/v1/catalog/suggest/models", Map.of())
                         .statusCode())
                 .isEqualTo(403);

@@ -10,14 +10,15 @@ import de.bwaldvogel.liblinear.SolverType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /**
  * Trains a {@link TextModel}: liblinear's L2-regularised logistic regression (dual coordinate descent), one binary
@@ -35,6 +36,9 @@ public record Trainer(double cost, int threads, int maxFeatures) {
         return new Trainer(8, Math.max(1, Runtime.getRuntime().availableProcessors()), 60_000);
     }
 
+    /** How many texts are featurised at once. */
+    private static final int CHUNK = 10_000;
+
     static {
         Linear.disableDebugOutput();
     }
@@ -50,34 +54,73 @@ public record Trainer(double cost, int threads, int maxFeatures) {
         if (labels.size() < 2) {
             throw new IllegalArgumentException("Training needs examples of at least two items, not " + labels.size());
         }
-        List<Set<String>> featured =
-                examples.parallelStream().map(e -> Features.of(e.text())).toList();
-        Map<String, Integer> counts = new HashMap<>();
-        for (Set<String> doc : featured) {
-            for (String f : doc) {
-                counts.merge(f, 1, Integer::sum);
+        // Each distinct example is featurised once (the city's examples come several times), in parallel chunks,
+        // straight into ids, so that 100,000 texts need tens of megabytes rather than gigabytes of strings.
+        Map<Example, Integer> distinct = new IdentityHashMap<>();
+        List<Example> unique = new ArrayList<>();
+        for (Example e : examples) {
+            distinct.computeIfAbsent(e, k -> {
+                unique.add(k);
+                return unique.size() - 1;
+            });
+        }
+        Map<String, Integer> ids = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        List<int[]> docs = new ArrayList<>(unique.size());
+        int[] counts = new int[1024];
+        for (int from = 0; from < unique.size(); from += CHUNK) {
+            List<Set<String>> chunk = unique.subList(from, Math.min(unique.size(), from + CHUNK)).parallelStream()
+                    .map(e -> Features.of(e.text()))
+                    .toList();
+            for (Set<String> doc : chunk) {
+                int[] found = new int[doc.size()];
+                int j = 0;
+                for (String f : doc) {
+                    Integer id = ids.get(f);
+                    if (id == null) {
+                        id = names.size();
+                        ids.put(f, id);
+                        names.add(f);
+                        if (id >= counts.length) {
+                            counts = Arrays.copyOf(counts, counts.length * 2);
+                        }
+                    }
+                    counts[id]++;
+                    found[j++] = id;
+                }
+                docs.add(found);
             }
         }
-        int minCount = examples.size() >= 20_000 ? 2 : 1;
-        String[] vocabulary = counts.entrySet().stream()
-                .filter(e -> e.getValue() >= minCount)
-                .sorted(Map.Entry.<String, Integer>comparingByValue()
-                        .reversed()
-                        .thenComparing(Map.Entry.comparingByKey()))
+        int minCount = unique.size() >= 20_000 ? 2 : 1;
+        int[] finalCounts = counts;
+        Integer[] order = IntStream.range(0, names.size())
+                .filter(i -> finalCounts[i] >= minCount)
+                .boxed()
+                .sorted((a, b) -> finalCounts[a] != finalCounts[b]
+                        ? Integer.compare(finalCounts[b], finalCounts[a])
+                        : names.get(a).compareTo(names.get(b)))
                 .limit(maxFeatures)
-                .map(Map.Entry::getKey)
-                .toArray(String[]::new);
-        Map<String, Integer> index = new HashMap<>(vocabulary.length * 2);
-        for (int i = 0; i < vocabulary.length; i++) {
-            index.put(vocabulary[i], i);
+                .toArray(Integer[]::new);
+        int[] remap = new int[names.size()];
+        Arrays.fill(remap, -1);
+        String[] vocabulary = new String[order.length];
+        for (int i = 0; i < order.length; i++) {
+            remap[order[i]] = i;
+            vocabulary[i] = names.get(order[i]);
         }
-        Feature[][] x = featured.parallelStream().map(doc -> vector(doc, index)).toArray(Feature[][]::new);
+        int n = vocabulary.length;
+        Feature[][] vectors =
+                docs.parallelStream().map(d -> vector(d, remap, n)).toArray(Feature[][]::new);
+        Feature[][] x = new Feature[examples.size()][];
         Map<String, Integer> labelIndex = new HashMap<>();
         for (int k = 0; k < labels.size(); k++) {
             labelIndex.put(labels.get(k), k);
         }
-        int[] y = examples.stream().mapToInt(e -> labelIndex.get(e.itemCode())).toArray();
-        int n = vocabulary.length;
+        int[] y = new int[examples.size()];
+        for (int i = 0; i < examples.size(); i++) {
+            x[i] = vectors[distinct.get(examples.get(i))];
+            y[i] = labelIndex.get(examples.get(i).itemCode());
+        }
         int classes = labels.size();
         float[] weights = new float[(n + 1) * classes];
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
@@ -119,21 +162,18 @@ public record Trainer(double cost, int threads, int maxFeatures) {
     }
 
     /** Binary features scaled to unit length, indices ascending and from 1, the bias node last. */
-    private static Feature[] vector(Set<String> doc, Map<String, Integer> index) {
-        TreeSet<Integer> found = new TreeSet<>();
-        for (String f : doc) {
-            Integer i = index.get(f);
-            if (i != null) {
-                found.add(i);
-            }
+    private static Feature[] vector(int[] doc, int[] remap, int n) {
+        int[] kept = Arrays.stream(doc)
+                .map(i -> remap[i])
+                .filter(i -> i >= 0)
+                .sorted()
+                .toArray();
+        double value = kept.length == 0 ? 0 : 1 / Math.sqrt(kept.length);
+        Feature[] out = new Feature[kept.length + 1];
+        for (int j = 0; j < kept.length; j++) {
+            out[j] = new FeatureNode(kept[j] + 1, value);
         }
-        double value = found.isEmpty() ? 0 : 1 / Math.sqrt(found.size());
-        Feature[] out = new Feature[found.size() + 1];
-        int j = 0;
-        for (int i : found) {
-            out[j++] = new FeatureNode(i + 1, value);
-        }
-        out[j] = new FeatureNode(index.size() + 1, 1);
+        out[kept.length] = new FeatureNode(n + 1, 1);
         return out;
     }
 }
