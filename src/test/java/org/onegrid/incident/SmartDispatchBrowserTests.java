@@ -63,7 +63,10 @@ class SmartDispatchBrowserTests {
         assertThat(first.getText()).contains("油烟扰民").contains("%");
         assertThat(browser.findElements(By.cssSelector("#type-suggested button.type-pick")))
                 .hasSize(3);
-        ((ChromeDriver) browser).executeScript("document.getElementById('text').scrollIntoView()");
+        // the complaint as typed and the types offered for it, below the bar at the top
+        ((ChromeDriver) browser)
+                .executeScript("window.scrollTo(0, document.getElementById('text').getBoundingClientRect().top"
+                        + " + window.scrollY - 110)");
         Browser.screenshot(browser, "resident-suggest");
         Browser.assertAccessible(browser);
         first.click();
