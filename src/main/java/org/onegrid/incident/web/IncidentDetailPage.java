@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.onegrid.incident.HistoryView;
 import org.onegrid.catalog.Catalog;
+import org.onegrid.incident.HistoryView;
 import org.onegrid.incident.IncidentApi;
 import org.onegrid.incident.IncidentCommand;
 import org.onegrid.incident.IncidentFilter;
@@ -195,8 +195,7 @@ class IncidentDetailPage {
                 if (itemCode != null && !itemCode.equals(current.itemCode())) {
                     require(fields, "comment", comment, "action.error.reason", locale);
                 }
-                yield () -> incidents.reclassify(
-                        id, new IncidentCommand.Reclassify(itemCode, comment, List.of()), me);
+                yield () -> incidents.reclassify(id, new IncidentCommand.Reclassify(itemCode, comment, List.of()), me);
             }
             case "extension" -> {
                 boolean approve = !"false".equals(form.get("approve"));

@@ -15,14 +15,19 @@ import org.onegrid.suggest.model.Trainer;
  * latency of one suggestion in this process; then the training time on the corpus plus 100,000 synthetic labelled
  * incidents.
  *
- * <p>Arguments: {@code [held-out.tsv] [synthetic incidents]}; the held-out set defaults to the benchmarks' own
- * {@code suggest/heldout.tsv}, the synthetic incidents to 100,000.
+ * <p>Arguments: {@code [held-out.tsv] [synthetic incidents] [texts of other items per item's problem]}; the held-out
+ * set defaults to the benchmarks' own {@code suggest/heldout.tsv} ({@code -} for it), the synthetic incidents to
+ * 100,000, the sample of other items' texts to the platform's ({@link Trainer#standard()}).
  */
 public final class SuggestBench {
 
     public static void main(String[] args) {
         String heldOutPath = args.length > 0 && !args[0].isBlank() && !args[0].equals("-") ? args[0] : null;
         int synthetic = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        Trainer standard = Trainer.standard();
+        Trainer trainer = args.length > 2
+                ? new Trainer(standard.cost(), standard.threads(), standard.maxFeatures(), Integer.parseInt(args[2]))
+                : standard;
         int cores = Runtime.getRuntime().availableProcessors();
 
         List<Example> catalog = SuggestData.catalog();
@@ -33,10 +38,14 @@ public final class SuggestBench {
         long items = training.stream().map(Example::itemCode).distinct().count();
         System.out.printf(
                 "Training data: %d catalog examples + %d corpus texts, %d items; held out: %d texts (%s)%n",
-                catalog.size(), corpus.size(), items, heldOut.size(), heldOutPath == null ? SuggestData.HELD_OUT : heldOutPath);
+                catalog.size(),
+                corpus.size(),
+                items,
+                heldOut.size(),
+                heldOutPath == null ? SuggestData.HELD_OUT : heldOutPath);
 
         long t0 = System.nanoTime();
-        TextModel model = Trainer.standard().train(training);
+        TextModel model = trainer.train(training);
         System.out.printf(
                 "Trained on the training data in %.1f s (%d features, %d cores)%n",
                 (System.nanoTime() - t0) / 1e9, model.featureCount(), cores);
@@ -64,11 +73,24 @@ public final class SuggestBench {
         withIncidents.addAll(SuggestData.synthetic(training, synthetic, 20261203));
         System.gc();
         long t1 = System.nanoTime();
-        TextModel big = Trainer.standard().train(withIncidents);
+        TextModel big = trainer.train(withIncidents);
         System.out.printf(
                 "Trained on the training data + %,d synthetic labelled incidents (%,d texts) in %.1f s on %d cores"
-                        + " (%d features)%n",
-                synthetic, withIncidents.size(), (System.nanoTime() - t1) / 1e9, cores, big.featureCount());
+                        + " (%d features, at most %,d texts of other items per item)%n",
+                synthetic,
+                withIncidents.size(),
+                (System.nanoTime() - t1) / 1e9,
+                cores,
+                big.featureCount(),
+                trainer.maxNegatives());
+        if (!heldOut.isEmpty()) {
+            Evaluation e = Evaluation.of(big, heldOut);
+            System.out.printf(
+                    Locale.ROOT,
+                    "The same held-out texts with that model: top-1 %.1f %%, top-3 %.1f %%%n",
+                    100 * e.top1(),
+                    100 * e.top3());
+        }
     }
 
     /** One suggestion after another on one thread: the distribution of single suggestions, and how many a second. */

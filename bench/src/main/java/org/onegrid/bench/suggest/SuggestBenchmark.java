@@ -45,9 +45,7 @@ public class SuggestBenchmark {
         model = Trainer.standard().train(training);
         List<Example> heldOut = SuggestData.heldOut(null);
         texts = (heldOut.isEmpty() ? corpus.isEmpty() ? training : corpus : heldOut)
-                .stream()
-                .map(Example::text)
-                .toList();
+                .stream().map(Example::text).toList();
     }
 
     @Benchmark

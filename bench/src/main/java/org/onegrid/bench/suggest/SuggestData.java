@@ -85,7 +85,8 @@ final class SuggestData {
      */
     static List<Example> synthetic(List<Example> training, int count, long seed) {
         Map<String, List<String>> byItem = new HashMap<>();
-        training.forEach(e -> byItem.computeIfAbsent(e.itemCode(), c -> new ArrayList<>()).add(e.text()));
+        training.forEach(e ->
+                byItem.computeIfAbsent(e.itemCode(), c -> new ArrayList<>()).add(e.text()));
         List<String> items = byItem.keySet().stream().sorted().toList();
         String[] places = {"我们小区", "村东头", "府前街", "西城新区", "学校门口", "菜市场旁边", "3号楼下", "东营区", "广饶县城", ""};
         String[] times = {"好几天了", "昨天晚上开始", "一直没人管", "已经一个多月", "反映过多次", "今天早上", ""};
@@ -114,7 +115,9 @@ final class SuggestData {
 
     private static List<String[]> csv(String name) {
         try (InputStream in = new ClassPathResource(name).getInputStream()) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split("\r?\n");
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .strip()
+                    .split("\r?\n");
             List<String[]> rows = new ArrayList<>();
             for (int i = 1; i < lines.length; i++) {
                 if (!lines[i].isBlank()) {
