@@ -60,6 +60,8 @@ import org.onegrid.shared.web.TextRules.Kind;
 import org.onegrid.staff.GridDuty;
 import org.onegrid.staff.Staff;
 import org.onegrid.staff.StaffPrincipal;
+import org.onegrid.suggest.LabelIncident;
+import org.onegrid.suggest.Suggestions;
 import org.onegrid.worktime.CalendarYearNotCovered;
 import org.onegrid.worktime.TimeMode;
 import org.springframework.http.HttpStatus;
@@ -107,6 +109,7 @@ public class IncidentApi {
     private final Staff staff;
     private final Actors actors;
     private final Deadlines deadlines;
+    private final Suggestions suggestions;
     private final Clock clock;
 
     IncidentApi(
@@ -124,6 +127,7 @@ public class IncidentApi {
             Staff staff,
             Actors actors,
             Deadlines deadlines,
+            Suggestions suggestions,
             Clock clock) {
         this.store = store;
         this.rows = rows;
@@ -139,6 +143,7 @@ public class IncidentApi {
         this.staff = staff;
         this.actors = actors;
         this.deadlines = deadlines;
+        this.suggestions = suggestions;
         this.clock = clock;
     }
 
@@ -162,6 +167,7 @@ public class IncidentApi {
                 staff,
                 actors,
                 deadlines,
+                suggestions,
                 clock);
     }
 
@@ -180,9 +186,7 @@ public class IncidentApi {
         Instant now = clock.instant();
         checkTexts(command);
         TextRules.check("Idempotency-Key", idempotencyKey, Kind.LINE);
-        if (command.itemCode() == null || command.itemCode().isBlank()) {
-            throw Problems.invalid("itemCode", "itemCode is required: the catalog item (事项) reported");
-        }
+        requireItemOrText(command);
         Channel channel = channel(command.channel(), me);
         Place place = place(command);
         IncidentId id = IncidentId.random();
@@ -204,7 +208,8 @@ public class IncidentApi {
                 return new Reported(view(loaded(new IncidentId(earlier.get().incidentId())), me), false);
             }
         }
-        CatalogItem item = openItem(command.itemCode());
+        boolean suggested = isBlank(command.itemCode());
+        CatalogItem item = suggested ? suggestedItem(command.text()) : openItem(command.itemCode());
         Location location = locate(command, place);
         Centre owner = owner(location, item);
         Actor actor = actors.of(me, reportingRoles(channel));
@@ -222,7 +227,7 @@ public class IncidentApi {
         Act act = new Act(actor, now, "", ids(command.photoIds()));
         Incident incident;
         try {
-            incident = Incident.report(id, intake, item.terms(), owner, act, deadlines);
+            incident = Incident.report(id, intake, item.terms(), owner, act, deadlines, suggested);
         } catch (ActionRefused refused) {
             throw problem(refused.rejection(), "REPORT");
         } catch (CalendarYearNotCovered e) {
@@ -237,6 +242,35 @@ public class IncidentApi {
             trackingCodes.assign(id.value());
         }
         return new Reported(view(new IncidentStore.Loaded(incident, placement, false), me), true);
+    }
+
+    /** A report names its item, or says what is wrong so that the item can be suggested from the text (智能分拨). */
+    private static void requireItemOrText(ReportIncident command) {
+        if (isBlank(command.itemCode()) && isBlank(command.text())) {
+            throw Problems.invalid(
+                    "itemCode",
+                    "itemCode is required unless a text says what is wrong: the catalog item (事项) reported");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /**
+     * The item 智能分拨 suggests first for a report that names none; the incident is then marked 类型待确认 for its
+     * owning centre.
+     */
+    private CatalogItem suggestedItem(String text) {
+        return suggestions
+                .best(text)
+                .flatMap(s -> items.find(s.itemCode()))
+                .filter(CatalogItem::active)
+                .orElseThrow(() -> Problems.of(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "no-suggestion",
+                        "No catalog item (事项) open for reports could be suggested for this text; name the item",
+                        Map.of("field", "itemCode")));
     }
 
     /** The catalog item reported, which must exist and be open for reports. */
@@ -288,14 +322,13 @@ public class IncidentApi {
     public Reported reportForHotline(ReportIncident command) {
         Instant now = clock.instant();
         checkTexts(command);
-        if (command.itemCode() == null || command.itemCode().isBlank()) {
-            throw Problems.invalid("itemCode", "itemCode is required: the catalog item (事项) reported");
-        }
+        requireItemOrText(command);
         if (!command.photoIds().isEmpty()) {
             throw Problems.invalid("photoIds", "a hotline order carries no photos");
         }
         Place place = place(command);
-        CatalogItem item = openItem(command.itemCode());
+        boolean suggested = isBlank(command.itemCode());
+        CatalogItem item = suggested ? suggestedItem(command.text()) : openItem(command.itemCode());
         Location location = locate(command, place);
         Centre owner = owner(location, item);
         String caller = blankToNull(command.reporterName());
@@ -310,7 +343,7 @@ public class IncidentApi {
         Incident incident;
         try {
             incident = Incident.report(
-                    id, intake, item.terms(), owner, new Act(HOTLINE_BRIDGE, now, "", List.of()), deadlines);
+                    id, intake, item.terms(), owner, new Act(HOTLINE_BRIDGE, now, "", List.of()), deadlines, suggested);
         } catch (ActionRefused refused) {
             throw problem(refused.rejection(), "REPORT");
         } catch (CalendarYearNotCovered e) {
@@ -946,6 +979,52 @@ public class IncidentApi {
                 Role.DEPARTMENT_HANDLER);
     }
 
+    /**
+     * 核定事项类型 by the owning centre: confirms the item (a report whose item was suggested, 类型待确认) or changes it,
+     * with the reason in the comment. The running stage keeps its deadline; stages that start later run on the new
+     * item's limits. Either way the incident's text, without personal data, is kept as a labelled example that the
+     * next suggestion model learns from.
+     */
+    @Transactional
+    public IncidentView reclassify(UUID id, IncidentCommand.Reclassify c, StaffPrincipal me) {
+        if (isBlank(c.itemCode())) {
+            throw Problems.invalid("itemCode", "itemCode is required: the item the incident is, confirmed or changed");
+        }
+        CatalogItem item = openItem(c.itemCode());
+        String[] previous = new String[1];
+        IncidentStore.Loaded loaded = performed(
+                id,
+                c,
+                me,
+                "RECLASSIFY",
+                (incident, act) -> {
+                    previous[0] = incident.terms().itemCode();
+                    return incident.reclassify(act, item.terms());
+                },
+                Role.CENTRE_DISPATCHER);
+        Incident incident = loaded.incident();
+        IncidentRows.Placement placement = loaded.placement();
+        if (!item.categoryCode().equals(placement.categoryCode())) {
+            rows.changeCategory(incident.id(), item.categoryCode());
+            placement = new IncidentRows.Placement(
+                    placement.villageCode(),
+                    placement.townCode(),
+                    placement.countyCode(),
+                    item.categoryCode(),
+                    placement.reporterPhone(),
+                    placement.number());
+        }
+        suggestions.learn(new LabelIncident(
+                id,
+                incident.intake().text(),
+                item.terms().itemCode(),
+                previous[0],
+                me.userId(),
+                c.comment(),
+                clock.instant()));
+        return view(new IncidentStore.Loaded(incident, placement, loaded.yellowWarned()), me);
+    }
+
     private IncidentView perform(
             UUID id,
             IncidentCommand command,
@@ -1316,7 +1395,8 @@ public class IncidentApi {
                                 o.repliedAt()))
                         .toList(),
                 photoViews(s.id(), history),
-                history(history));
+                history(history),
+                s.typeUnconfirmed());
     }
 
     /**

@@ -114,4 +114,14 @@ public sealed interface IncidentCommand {
             photoIds = copy(photoIds);
         }
     }
+
+    /**
+     * 核定事项类型: confirms the incident's item ({@code itemCode} the one it has) or changes it to {@code itemCode}; the
+     * comment is the reason, required for a change.
+     */
+    record Reclassify(String itemCode, String comment, List<UUID> photoIds) implements IncidentCommand {
+        public Reclassify {
+            photoIds = copy(photoIds);
+        }
+    }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param excerpt the description's first 120 characters
  * @param stage the running stage ({@code ACCEPT}, {@code HANDLE}, {@code VERIFY}), null when closed, rejected or merged
  * @param light {@code GREEN}, {@code YELLOW} or {@code RED} at the time of the query; null without a running stage
+ * @param typeUnconfirmed 类型待确认: the item was suggested from the text and the owning centre has not confirmed it
  */
 public record IncidentSummaryView(
         UUID id,
@@ -36,4 +37,5 @@ public record IncidentSummaryView(
         Instant reportedAt,
         Instant closedAt,
         String resolutionLevel,
-        long version) {}
+        long version,
+        boolean typeUnconfirmed) {}

@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param reporterPhone masked ({@code 138****1234}); the clear number is never shown
  * @param light {@code GREEN}, {@code YELLOW} or {@code RED} now; null without a running stage
  * @param resolutionLevel the level it was resolved at (化解层级), while closed
+ * @param typeUnconfirmed 类型待确认: the item was suggested from the text (智能分拨) and the owning centre has not yet
+ *     confirmed or changed it
  */
 public record IncidentView(
         UUID id,
@@ -53,7 +55,8 @@ public record IncidentView(
         StageTimesView stageTimes,
         List<SupervisionView> supervisions,
         List<PhotoView> photos,
-        HistoryView history) {
+        HistoryView history,
+        boolean typeUnconfirmed) {
 
     /** The catalog terms frozen at intake: level, time limits per stage, joint handling, emergency, auto-escalation. */
     public record Terms(

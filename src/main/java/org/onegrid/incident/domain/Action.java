@@ -38,6 +38,8 @@ public enum Action {
     /** 补充说明: the reporter adds to an open report (a detail, a follow-up), as its history shows it. */
     SUPPLEMENT("补充说明"),
     REPLY_SUPERVISION("督办回复"),
+    /** 核定事项类型: the owning centre confirms or changes the item, as 智能分拨 learns from. */
+    RECLASSIFY("核定事项类型"),
     MARK_OVERDUE("超期"),
     RECOUNT_DEADLINE("期限重算");
 

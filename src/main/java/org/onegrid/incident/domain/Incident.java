@@ -44,7 +44,8 @@ public final class Incident {
     private final Deadlines deadlines;
     private final IncidentId id;
     private final Intake intake;
-    private final CatalogTerms terms;
+    private CatalogTerms terms;
+    private boolean typeUnconfirmed;
     private final Instant reportedAt;
 
     private long version;
@@ -78,6 +79,7 @@ public final class Incident {
         this.id = state.id();
         this.intake = state.intake();
         this.terms = state.terms();
+        this.typeUnconfirmed = state.typeUnconfirmed();
         this.reportedAt = state.reportedAt();
         this.version = state.version();
         this.status = state.status();
@@ -124,6 +126,22 @@ public final class Incident {
      */
     public static Incident report(
             IncidentId id, Intake intake, CatalogTerms terms, Centre owner, Act act, Deadlines deadlines) {
+        return report(id, intake, terms, owner, act, deadlines, false);
+    }
+
+    /**
+     * 事件登记 as {@link #report(IncidentId, Intake, CatalogTerms, Centre, Act, Deadlines)}; with {@code
+     * typeUnconfirmed} the item was suggested from the text (智能分拨) rather than chosen, and the incident is marked
+     * 类型待确认 until the owning centre confirms or changes it ({@link #reclassify}).
+     */
+    public static Incident report(
+            IncidentId id,
+            Intake intake,
+            CatalogTerms terms,
+            Centre owner,
+            Act act,
+            Deadlines deadlines,
+            boolean typeUnconfirmed) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(terms, "terms");
@@ -179,7 +197,8 @@ public final class Incident {
                 null,
                 null,
                 StageTimes.NONE,
-                List.of());
+                List.of(),
+                typeUnconfirmed);
         Incident incident = new Incident(start, List.of(), deadlines);
         incident.startStage(Stage.ACCEPT, act.at());
         incident.record(
@@ -191,7 +210,8 @@ public final class Incident {
                         "item", terms.itemCode(),
                         "grid", intake.gridCode(),
                         "owner", owner.orgId(),
-                        "deadline", incident.stage.deadline()),
+                        "deadline", incident.stage.deadline(),
+                        "typeUnconfirmed", typeUnconfirmed ? Boolean.TRUE : null),
                 new IncidentReported(
                         id,
                         act.at(),
@@ -859,6 +879,39 @@ public final class Incident {
     }
 
     /**
+     * 核定事项类型 by the owning centre: confirms the item the incident runs under, or changes it to {@code to} (the
+     * comment is then the reason). Either way the incident is no longer 类型待确认. The running stage keeps its
+     * deadline, since it started under the old terms; every stage that starts from now on runs on the new item's
+     * time limits. The owner stays: a centre that should not own it escalates or hands it down as usual.
+     */
+    public Decision reclassify(Act act, CatalogTerms to) {
+        Objects.requireNonNull(to, "to");
+        Actor actor = act.actor();
+        boolean changed = !to.itemCode().equals(terms.itemCode());
+        Decision decision = check(actor, Action.RECLASSIFY, () -> owningCentre(actor))
+                .and(() -> changed
+                        ? required(act, "reclassify-reason", "Changing the item needs a reason")
+                        : when(
+                                typeUnconfirmed,
+                                () -> conflict(
+                                        "type-confirmed", "The item " + terms.itemCode() + " is already confirmed")));
+        if (!decision.isAllowed()) {
+            return decision;
+        }
+        CatalogTerms from = terms;
+        terms = to;
+        typeUnconfirmed = false;
+        record(
+                act,
+                Action.RECLASSIFY,
+                status,
+                details("from", from.itemCode(), "to", to.itemCode(), "changed", changed),
+                new IncidentReclassified(
+                        id, act.at(), actor.userId(), owner.orgId(), from.itemCode(), to.itemCode(), intake.text()));
+        return decision;
+    }
+
+    /**
      * 催办 of an open incident: by a higher centre or a leader of the owner's region or above, or by the owning
      * centre once it has
      * dispatched the work to departments. The comment is the message; counted.
@@ -1323,6 +1376,11 @@ public final class Incident {
     }
 
     /** The catalog terms frozen at intake. */
+    /** 类型待确认: the item was suggested from the text and the owning centre has not confirmed or changed it yet. */
+    public boolean typeUnconfirmed() {
+        return typeUnconfirmed;
+    }
+
     public CatalogTerms terms() {
         return terms;
     }
@@ -1422,7 +1480,8 @@ public final class Incident {
                 resolutionLevel,
                 closedAt,
                 stageTimes,
-                supervisions);
+                supervisions,
+                typeUnconfirmed);
     }
 
     /** A text's length as people count it: in characters (code points), so that an emoji counts one, not two. */

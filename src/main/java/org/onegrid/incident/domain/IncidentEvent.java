@@ -30,6 +30,7 @@ public sealed interface IncidentEvent
                 IncidentSupplemented,
                 IncidentSupervised,
                 IncidentDeadlineRecounted,
+                IncidentReclassified,
                 SupervisionReplied,
                 IncidentOverdue {
 

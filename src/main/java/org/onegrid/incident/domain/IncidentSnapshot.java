@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param satisfaction the reporter's rating since the incident was last closed, null before
  * @param resolutionLevel null unless closed
  * @param closedAt null unless closed
+ * @param typeUnconfirmed 类型待确认: the item was suggested from the text, not chosen by the reporter, and the owning
+ *     centre has not yet confirmed or changed it
  */
 public record IncidentSnapshot(
         IncidentId id,
@@ -38,7 +40,8 @@ public record IncidentSnapshot(
         Level resolutionLevel,
         Instant closedAt,
         StageTimes stageTimes,
-        List<SupervisionOrder> supervisions) {
+        List<SupervisionOrder> supervisions,
+        boolean typeUnconfirmed) {
 
     public IncidentSnapshot {
         Objects.requireNonNull(id, "id");

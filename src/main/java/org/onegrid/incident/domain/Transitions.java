@@ -69,6 +69,7 @@ public final class Transitions {
             rows.add(new Transition(open, MARK_OVERDUE, open));
             rows.add(new Transition(open, AUTO_ESCALATE, open));
             rows.add(new Transition(open, RECOUNT_DEADLINE, open));
+            rows.add(new Transition(open, RECLASSIFY, open));
         }
         for (Transition row : rows) {
             Status previous = TABLE.computeIfAbsent(row.from(), s -> new EnumMap<>(Action.class))

@@ -138,7 +138,7 @@ public class IncidentRows {
                             stage, stage_started_at, stage_deadline, stage_yellow_at, stage_overdue_marked,
                             pending_extension, supporters, returns, reworks, reopens, escalations, urges, overdues,
                             extensions, merged_into, result, satisfaction, resolution_level, closed_at,
-                            accept_seconds, handle_seconds, verify_seconds, supervisions, updated_at)
+                            accept_seconds, handle_seconds, verify_seconds, supervisions, type_unconfirmed, updated_at)
                         VALUES (:id, :number, :version, :status, :channel, :text, :longitude, :latitude, :address,
                             :gridCode, :villageCode, :townCode, :countyCode, :regionPath,
                             :reporterUserId, :reporterName, :reporterPhone,
@@ -149,7 +149,7 @@ public class IncidentRows {
                             CAST(:pendingExtension AS jsonb), :supporters, :returns, :reworks, :reopens,
                             :escalations, :urges, :overdues, :extensions, :mergedInto, :result, :satisfaction,
                             :resolutionLevel, :closedAt, :acceptSeconds, :handleSeconds, :verifySeconds,
-                            CAST(:supervisions AS jsonb), :now)
+                            CAST(:supervisions AS jsonb), :typeUnconfirmed, :now)
                         """).params(p).update();
         appendHistory(incident.unsavedHistory());
         return number;
@@ -212,6 +212,8 @@ public class IncidentRows {
                             resolution_level = :resolutionLevel, closed_at = :closedAt,
                             accept_seconds = :acceptSeconds, handle_seconds = :handleSeconds,
                             verify_seconds = :verifySeconds, supervisions = CAST(:supervisions AS jsonb),
+                            item_code = :itemCode, item_name = :itemName, normal_level = :normalLevel,
+                            terms = CAST(:terms AS jsonb), type_unconfirmed = :typeUnconfirmed,
                             updated_at = :now
                          WHERE id = :id AND version = :expected
                         """).params(p).update();
@@ -220,6 +222,14 @@ public class IncidentRows {
         }
         appendHistory(incident.unsavedHistory());
         return true;
+    }
+
+    /** The catalog category of an incident whose item was changed (核定事项类型), in the same transaction. */
+    public void changeCategory(IncidentId id, String categoryCode) {
+        jdbc.sql("UPDATE incident SET category_code = :category WHERE id = :id")
+                .param("category", categoryCode)
+                .param("id", id.value())
+                .update();
     }
 
     /** Records that the yellow warning of the running stage went out; not an action, so no version. */
@@ -316,6 +326,12 @@ public class IncidentRows {
         p.put("handleSeconds", s.stageTimes().handle().toSeconds());
         p.put("verifySeconds", s.stageTimes().verify().toSeconds());
         p.put("supervisions", StoredJson.supervisions(s.supervisions()));
+        // the item changes only by 核定事项类型 (reclassify); written with every action, like the rest of the state
+        p.put("itemCode", s.terms().itemCode());
+        p.put("itemName", s.terms().itemName());
+        p.put("normalLevel", s.terms().normalLevel().name());
+        p.put("terms", StoredJson.terms(s.terms()));
+        p.put("typeUnconfirmed", s.typeUnconfirmed());
         p.put("now", time(now));
         return p;
     }
@@ -330,7 +346,7 @@ public class IncidentRows {
                    stage, stage_started_at, stage_deadline, stage_yellow_at, stage_overdue_marked,
                    stage_yellow_warned, pending_extension, supporters, returns, reworks, reopens, escalations, urges,
                    overdues, extensions, merged_into, result, satisfaction, resolution_level, closed_at,
-                   accept_seconds, handle_seconds, verify_seconds, supervisions
+                   accept_seconds, handle_seconds, verify_seconds, supervisions, type_unconfirmed
               FROM incident
             """;
 
@@ -506,7 +522,8 @@ public class IncidentRows {
                         Duration.ofSeconds(rs.getLong("accept_seconds")),
                         Duration.ofSeconds(rs.getLong("handle_seconds")),
                         Duration.ofSeconds(rs.getLong("verify_seconds"))),
-                StoredJson.supervisions(rs.getString("supervisions")));
+                StoredJson.supervisions(rs.getString("supervisions")),
+                rs.getBoolean("type_unconfirmed"));
         Placement placement = new Placement(
                 rs.getString("village_code"),
                 rs.getString("town_code"),

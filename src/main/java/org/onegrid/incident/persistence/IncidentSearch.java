@@ -164,7 +164,7 @@ public class IncidentSearch {
                         SELECT id, number, status, channel, item_code, item_name, category_code, left(text, %d) AS excerpt,
                                address, grid_code, village_code, region_path, owner_org_id, owner_level, handling_mode,
                                lead_org_id, stage, stage_deadline, stage_yellow_at, reported_at, closed_at,
-                               resolution_level, version
+                               resolution_level, version, type_unconfirmed
                           FROM incident
                         """.formatted(EXCERPT) + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
                 .params(p)
@@ -207,7 +207,8 @@ public class IncidentSearch {
                 IncidentRows.instant(rs, "reported_at"),
                 IncidentRows.instant(rs, "closed_at"),
                 rs.getString("resolution_level"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getBoolean("type_unconfirmed"));
     }
 
     private static String startingWith(String prefix) {

@@ -20,7 +20,7 @@ public class WorkLists {
             SELECT id, number, status, channel, item_code, item_name, category_code, left(text, 120) AS excerpt,
                    address, grid_code, village_code, region_path, owner_org_id, owner_level, handling_mode,
                    lead_org_id, stage, stage_deadline, stage_yellow_at, reported_at, closed_at,
-                   resolution_level, version
+                   resolution_level, version, type_unconfirmed
               FROM incident
             """;
 

@@ -269,6 +269,15 @@ class IncidentController {
         return incidents.replyToSupervision(id, c, me);
     }
 
+    /** 核定事项类型: confirms the item, or changes it with the reason in {@code comment}. */
+    @PostMapping("/{id}/reclassify")
+    IncidentView reclassify(
+            @PathVariable UUID id,
+            @RequestBody IncidentCommand.Reclassify c,
+            @AuthenticationPrincipal StaffPrincipal me) {
+        return incidents.reclassify(id, c, me);
+    }
+
     private static IncidentCommand.Plain plain(IncidentCommand.Plain c) {
         return c == null ? new IncidentCommand.Plain(null, null) : c;
     }

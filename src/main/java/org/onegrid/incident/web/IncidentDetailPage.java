@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.onegrid.catalog.Catalog;
 import org.onegrid.incident.HistoryView;
 import org.onegrid.incident.IncidentApi;
 import org.onegrid.incident.IncidentCommand;
@@ -64,6 +65,7 @@ class IncidentDetailPage {
     private final RefusalTexts refusals;
 
     private final PlaceNames placeNames;
+    private final Catalog catalog;
 
     IncidentDetailPage(
             IncidentApi incidents,
@@ -74,8 +76,10 @@ class IncidentDetailPage {
             MessageSource messages,
             Clock clock,
             RefusalTexts refusals,
-            PlaceNames placeNames) {
+            PlaceNames placeNames,
+            Catalog catalog) {
         this.incidents = incidents;
+        this.catalog = catalog;
         this.placeNames = placeNames;
         this.refusals = refusals;
         this.organisations = organisations;
@@ -185,6 +189,14 @@ class IncidentDetailPage {
                 yield () -> incidents.verify(id, new IncidentCommand.Verify(passed, comment, List.of()), me);
             }
             case "reopen" -> () -> incidents.reopen(id, plain(comment), me);
+            case "reclassify" -> {
+                String itemCode = text(form.get("itemCode"));
+                require(fields, "itemCode", itemCode, "action.error.item", locale);
+                if (itemCode != null && !itemCode.equals(current.itemCode())) {
+                    require(fields, "comment", comment, "action.error.reason", locale);
+                }
+                yield () -> incidents.reclassify(id, new IncidentCommand.Reclassify(itemCode, comment, List.of()), me);
+            }
             case "extension" -> {
                 boolean approve = !"false".equals(form.get("approve"));
                 if (!approve) {
@@ -334,6 +346,10 @@ class IncidentDetailPage {
         if (status.isOpen() && above) {
             actions.add("supervise");
         }
+        if (owner && status.isOpen()) {
+            // 核定事项类型: first among the actions while the item is only suggested
+            actions.add("reclassify");
+        }
         model.addAttribute("incident", incident);
         model.addAttribute("actions", actions);
         model.addAttribute(
@@ -359,6 +375,9 @@ class IncidentDetailPage {
         }
         if (actions.contains("merge")) {
             model.addAttribute("mergeCandidates", mergeCandidates(incident, me));
+        }
+        if (actions.contains("reclassify")) {
+            model.addAttribute("categories", catalog.categories());
         }
         model.addAttribute("statusLabel", statusLabel(incident.status(), locale));
         if (!model.containsAttribute("submitted")) {
@@ -457,6 +476,7 @@ class IncidentDetailPage {
             case "department", "assisting", "supervisor" -> action.equals("dispatch");
             case "into" -> action.equals("merge");
             case "hours" -> action.equals("supervise");
+            case "itemCode" -> action.equals("reclassify");
             default -> false;
         };
     }
@@ -478,7 +498,17 @@ class IncidentDetailPage {
 
     /** The actions this page's forms post. */
     private static final Set<String> ACTIONS = Set.of(
-            "accept", "reject", "merge", "dispatch", "escalate", "urge", "supervise", "verify", "reopen", "extension");
+            "accept",
+            "reject",
+            "merge",
+            "dispatch",
+            "escalate",
+            "urge",
+            "supervise",
+            "verify",
+            "reopen",
+            "extension",
+            "reclassify");
 
     /** A number every form of the page carries ({@code version}); a form without it was not made by the page. */
     private static long required(Map<String, String> form, String field) {

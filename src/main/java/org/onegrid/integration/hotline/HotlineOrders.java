@@ -97,15 +97,12 @@ class HotlineOrders {
         if (earlier.isPresent()) {
             return new Received(repeated(earlier.get(), fingerprint), false);
         }
-        HotlineCategories.Mapping category = categories
+        // a category without a mapping is no reason to refuse a caller's problem: its incident's item is suggested
+        // from the text (智能分拨) and marked 类型待确认 for the owning centre
+        String itemCode = categories
                 .find(push.category().strip())
-                .orElseThrow(() -> Problems.of(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
-                        "unknown-category",
-                        "The hotline category " + push.category()
-                                + " is not mapped to a catalog item (事项); an administrator maps it under"
-                                + " /api/v1/hotline/categories",
-                        Map.of("field", "category")));
+                .map(HotlineCategories.Mapping::itemCode)
+                .orElse(null);
         Instant now = clock.instant();
         boolean inserted = jdbc.sql("""
                 INSERT INTO hotline_order (order_id, fingerprint, category_code, item_code, text, address, longitude,
@@ -115,8 +112,8 @@ class HotlineOrders {
                 """)
                         .param("orderId", push.orderId())
                         .param("fingerprint", fingerprint)
-                        .param("category", category.code())
-                        .param("item", category.itemCode())
+                        .param("category", push.category().strip())
+                        .param("item", itemCode)
                         .param("text", push.text().strip())
                         .param("address", blankToNull(push.address()))
                         .param("lng", push.longitude())

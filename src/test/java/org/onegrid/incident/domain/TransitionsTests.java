@@ -203,6 +203,7 @@ class TransitionsTests {
                 case ESCALATE -> incident.escalate(city.by(wenhuiDispatcher).saying("街道无法协调"), DISTRICT_CENTRE);
                 case AUTO_ESCALATE, MARK_OVERDUE -> incident.markOverdue(at("2026-12-01T09:00"), DISTRICT_CENTRE);
                 case RECOUNT_DEADLINE -> incident.recountDeadline(at("2026-12-01T09:00"), HALF_AS_MUCH_TIME);
+                case RECLASSIFY -> incident.reclassify(city.by(wenhuiDispatcher).saying("实为饭店油烟"), RESTAURANT_FUMES);
                 case EVALUATE -> incident.evaluate(city.by(resident), Satisfaction.DISSATISFIED);
                 case REOPEN -> incident.reopen(city.by(wenhuiDispatcher));
                 case URGE -> incident.urge(city.by(districtDispatcher).saying("请加快办理"));

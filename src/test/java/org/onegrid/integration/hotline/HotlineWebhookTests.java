@@ -149,15 +149,20 @@ class HotlineWebhookTests {
     }
 
     @Test
-    void anOrderOfAnUnmappedCategoryIsRefusedWith422AndCreatesNothing() {
+    void anOrderOfAnUnmappedCategoryIsClassifiedFromItsTextAndFlaggedForTheDispatcher() {
         String orderId = "SD" + System.nanoTime();
-        HttpResponse<String> response = client.push(order(orderId, "9999", spot));
-        assertThat(response.statusCode()).isEqualTo(422);
-        JsonNode problem = Client.json(response);
-        assertThat(problem.get("type").asString()).endsWith("/unknown-category");
-        assertThat(problem.get("field").asString()).isEqualTo("category");
-        assertThat(orders(orderId)).isZero();
-        assertThat(incidentsMentioning(orderId)).isZero();
+        Map<String, Object> order = order(orderId, "9999", spot);
+        order.put("text", "楼下饭店的排油烟管正对我家窗户，每天炒菜油烟熏得开不了窗");
+        HttpResponse<String> response = client.push(order);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode placed = Client.json(response);
+        assertThat(placed.get("state").asString()).isEqualTo("PLACED");
+
+        JsonNode incident = Client.json(
+                client.get("/api/v1/incidents/" + placed.get("incidentId").asString(), "city.dispatcher"));
+        assertThat(incident.get("itemCode").asString()).isEqualTo("CSGL-004");
+        assertThat(incident.get("typeUnconfirmed").asBoolean()).isTrue();
+        assertThat(incidentsMentioning(orderId)).isOne();
     }
 
     @Test

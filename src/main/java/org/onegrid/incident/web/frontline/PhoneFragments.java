@@ -14,6 +14,7 @@ import org.onegrid.region.Grids;
 import org.onegrid.region.Location;
 import org.onegrid.region.Outlines;
 import org.onegrid.staff.StaffPrincipal;
+import org.onegrid.suggest.Suggestions;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,9 +35,11 @@ class PhoneFragments {
     private final Grids grids;
     private final Outlines outlines;
     private final MessageSource messages;
+    private final Suggestions suggestions;
 
-    PhoneFragments(Catalog catalog, Grids grids, Outlines outlines, MessageSource messages) {
+    PhoneFragments(Catalog catalog, Grids grids, Outlines outlines, MessageSource messages, Suggestions suggestions) {
         this.catalog = catalog;
+        this.suggestions = suggestions;
         this.grids = grids;
         this.outlines = outlines;
         this.messages = messages;
@@ -55,6 +58,24 @@ class PhoneFragments {
             model.addAttribute("items", catalog.search(text));
         }
         return "mobile/types :: results";
+    }
+
+    /** Fewer characters say too little to suggest a type from. */
+    private static final int SUGGEST_FROM = 4;
+
+    /** The types 智能分拨 suggests for the description typed so far; nothing for a few characters. */
+    @GetMapping({"/m/suggest", "/r/suggest"})
+    String suggest(@RequestParam(defaultValue = "") String text, Model model) {
+        String typed = text.strip();
+        if (typed.length() > Suggestions.MAX_TEXT) {
+            typed = typed.substring(0, Suggestions.MAX_TEXT);
+        }
+        model.addAttribute(
+                "suggestions",
+                typed.codePointCount(0, typed.length()) < SUGGEST_FROM
+                        ? List.of()
+                        : suggestions.suggest(typed, null, null).suggestions());
+        return "mobile/types :: suggested";
     }
 
     /**

@@ -51,9 +51,11 @@ final class ReportForm {
     }
 
     ReportForm check(Catalog catalog, Grids grids) {
-        if (itemCode.isEmpty()) {
+        // without a type the platform suggests one from the text (智能分拨) and marks the report 类型待确认; without
+        // either there is nothing to go by
+        if (itemCode.isEmpty() && text.isEmpty()) {
             errors.put("itemCode", "mobile.error.type");
-        } else {
+        } else if (!itemCode.isEmpty()) {
             item = catalog.item(itemCode).filter(CatalogItemView::active).orElse(null);
             if (item == null) {
                 errors.put("itemCode", "mobile.error.type");
