@@ -1,7 +1,5 @@
 package org.onegrid.catalog;
 
-import org.onegrid.Api;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -10,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
+import org.onegrid.Api;
 import org.onegrid.IntegrationTest;
 import org.onegrid.region.Grids;
 import org.onegrid.staff.Staff;

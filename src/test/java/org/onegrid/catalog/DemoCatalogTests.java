@@ -1,13 +1,12 @@
 package org.onegrid.catalog;
 
-import org.onegrid.Api;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.onegrid.Api;
 import org.onegrid.IntegrationTest;
 import org.onegrid.staff.Organisations;
 import org.onegrid.worktime.TimeMode;

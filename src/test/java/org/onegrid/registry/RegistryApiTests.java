@@ -1,7 +1,5 @@
 package org.onegrid.registry;
 
-import org.onegrid.Api;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -13,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
+import org.onegrid.Api;
 import org.onegrid.IntegrationTest;
 import org.onegrid.region.GridView;
 import org.onegrid.region.Grids;
