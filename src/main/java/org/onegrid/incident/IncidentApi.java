@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -87,11 +86,6 @@ public class IncidentApi {
 
     /** The longest time limit of a supervision order and the longest extension, in hours: 30 days. */
     public static final int MAX_HOURS = 720;
-
-    /** The days a list may be filtered by ({@code from}, {@code to}): what a database's timestamps hold, and more. */
-    private static final LocalDate FIRST_DAY = LocalDate.of(1970, 1, 1);
-
-    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
     private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
 
@@ -1128,8 +1122,8 @@ public class IncidentApi {
                 };
             }
         }
-        checkDay("from", f.from());
-        checkDay("to", f.to());
+        Problems.checkDay("from", f.from());
+        Problems.checkDay("to", f.to());
         if (f.from() != null && f.to() != null && f.to().isBefore(f.from())) {
             throw Problems.invalid("to", "to must not be before from");
         }
@@ -1464,12 +1458,6 @@ public class IncidentApi {
 
     private static List<String> ids(List<UUID> ids) {
         return ids.stream().map(UUID::toString).toList();
-    }
-
-    private static void checkDay(String field, LocalDate day) {
-        if (day != null && (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY))) {
-            throw Problems.invalid(field, field + " must be a day from " + FIRST_DAY + " to " + LAST_DAY);
-        }
     }
 
     /**

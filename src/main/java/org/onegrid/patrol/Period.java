@@ -15,6 +15,9 @@ public record Period(String kind, String key, LocalDate from, LocalDate to) {
 
     /** The period of {@code kind} (month, quarter, year, custom) around {@code day}, or from–to for custom. */
     public static Period of(String kind, LocalDate day, LocalDate from, LocalDate to) {
+        Problems.checkDay("date", day);
+        Problems.checkDay("from", from);
+        Problems.checkDay("to", to);
         String k = kind == null || kind.isBlank() ? "month" : kind.strip();
         return switch (k) {
             case "month" ->

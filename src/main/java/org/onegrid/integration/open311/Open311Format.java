@@ -36,7 +36,9 @@ enum Open311Format {
             "formats", "format");
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newFactory();
+    // the JDK's own writer, whatever StAX implementation a library brings onto the class path (the spreadsheet reader
+    // brings one that writes the declaration in single quotes)
+    private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newDefaultFactory();
 
     private final MediaType mediaType;
 

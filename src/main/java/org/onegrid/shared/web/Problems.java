@@ -27,6 +27,18 @@ public final class Problems {
         return new ErrorResponseException(status, problem, null);
     }
 
+    /** The first and last day a date parameter may name: beyond them no record can be, and dates stop counting. */
+    public static final java.time.LocalDate FIRST_DAY = java.time.LocalDate.of(1970, 1, 1);
+
+    public static final java.time.LocalDate LAST_DAY = java.time.LocalDate.of(9999, 12, 31);
+
+    /** 400 naming {@code field} when {@code day} lies outside {@link #FIRST_DAY}–{@link #LAST_DAY}; null passes. */
+    public static void checkDay(String field, java.time.LocalDate day) {
+        if (day != null && (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY))) {
+            throw invalid(field, field + " must be a day from " + FIRST_DAY + " to " + LAST_DAY);
+        }
+    }
+
     /** 400: a parameter or field is invalid; {@code field} names it. */
     public static ErrorResponseException invalid(String field, String detail) {
         return of(HttpStatus.BAD_REQUEST, "invalid-input", detail, Map.of("field", field));
