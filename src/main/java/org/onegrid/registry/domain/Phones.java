@@ -24,6 +24,8 @@ public final class Phones {
      */
     private static final Map<String, Boolean> MOBILE_BLOCKS = new ConcurrentHashMap<>();
 
+    private static final int MAX_BLOCKS = 50_000;
+
     private Phones() {}
 
     /** Every violation of the number; an absent number is none (a phone is optional). */
@@ -76,10 +78,18 @@ public final class Phones {
     }
 
     private static boolean validBlock(String mobile) {
-        return MOBILE_BLOCKS.computeIfAbsent(mobile.substring(0, 7), block -> {
-            PhoneNumber parsed = parse(block + "0000");
-            return parsed != null && UTIL.isValidNumberForRegion(parsed, "CN");
-        });
+        String block = mobile.substring(0, 7);
+        Boolean known = MOBILE_BLOCKS.get(block);
+        if (known != null) {
+            return known;
+        }
+        PhoneNumber parsed = parse(block + "0000");
+        boolean valid = parsed != null && UTIL.isValidNumberForRegion(parsed, "CN");
+        // the blocks in use are a few thousand; numbers made up by a caller must not grow the map without end
+        if (MOBILE_BLOCKS.size() < MAX_BLOCKS) {
+            MOBILE_BLOCKS.put(block, valid);
+        }
+        return valid;
     }
 
     private static PhoneNumber parse(String phone) {
