@@ -23,6 +23,7 @@ import org.onegrid.dashboard.DashboardViews.TrendView;
 import org.onegrid.region.RegionLevel;
 import org.onegrid.region.RegionView;
 import org.onegrid.region.Regions;
+import org.onegrid.shared.config.CityTime;
 import org.onegrid.staff.OrganisationView;
 import org.onegrid.staff.Organisations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DashboardQueries {
 
-    static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    static final ZoneId LOCAL = CityTime.ZONE;
     static final int WINDOW_DAYS = 30;
     static final int RANKING_DAYS = 90;
     static final int RANKING_MINIMUM = 3;

@@ -28,6 +28,7 @@ import org.onegrid.region.GridView;
 import org.onegrid.region.Grids;
 import org.onegrid.region.RegionLevel;
 import org.onegrid.region.Regions;
+import org.onegrid.shared.config.CityTime;
 import org.onegrid.staff.Organisations;
 import org.onegrid.staff.Role;
 import org.onegrid.staff.Staff;
@@ -56,7 +57,7 @@ import org.springframework.web.ErrorResponseException;
 class DemoHistory implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
-    private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId LOCAL = CityTime.ZONE;
 
     /**
      * How often the centre dispatches after its desk time, and the verifier checks after its time (‰): rarely, as a

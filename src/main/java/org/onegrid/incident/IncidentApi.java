@@ -53,6 +53,7 @@ import org.onegrid.region.Grids;
 import org.onegrid.region.Location;
 import org.onegrid.region.RegionView;
 import org.onegrid.region.Regions;
+import org.onegrid.shared.config.CityTime;
 import org.onegrid.shared.web.Problems;
 import org.onegrid.shared.web.TextRules;
 import org.onegrid.shared.web.TextRules.Kind;
@@ -87,7 +88,7 @@ public class IncidentApi {
     /** The longest time limit of a supervision order and the longest extension, in hours: 30 days. */
     public static final int MAX_HOURS = 720;
 
-    private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId LOCAL = CityTime.ZONE;
 
     private final IncidentStore store;
     private final IncidentRows rows;

@@ -13,6 +13,7 @@ import org.onegrid.patrol.domain.ChangeKind;
 import org.onegrid.patrol.domain.Outcome;
 import org.onegrid.registry.HouseholdCard;
 import org.onegrid.registry.RegistryQueries;
+import org.onegrid.shared.config.CityTime;
 import org.onegrid.staff.GridDuty;
 import org.onegrid.staff.Staff;
 import org.onegrid.staff.StaffPrincipal;
@@ -32,7 +33,7 @@ import org.springframework.web.ErrorResponseException;
 public class DemoVisits {
 
     private static final Logger log = LoggerFactory.getLogger(DemoVisits.class);
-    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CITY = CityTime.ZONE;
 
     private final PatrolApi patrol;
     private final RegistryQueries households;

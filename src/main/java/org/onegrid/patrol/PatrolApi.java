@@ -44,6 +44,7 @@ import org.onegrid.registry.RegistryQueries;
 import org.onegrid.registry.domain.LifeEventKind;
 import org.onegrid.registry.domain.PersonTag;
 import org.onegrid.registry.domain.Relation;
+import org.onegrid.shared.config.CityTime;
 import org.onegrid.shared.web.Problems;
 import org.onegrid.staff.Role;
 import org.onegrid.staff.StaffPrincipal;
@@ -62,7 +63,7 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(PatrolSettings.class)
 public class PatrolApi {
 
-    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CITY = CityTime.ZONE;
     private static final int MAX_PHOTOS = 9;
 
     private final RegistryQueries households;

@@ -28,6 +28,7 @@ import org.onegrid.registry.persistence.PersonRows;
 import org.onegrid.registry.persistence.PlaceRows;
 import org.onegrid.registry.persistence.RegisteredOrganisationRows;
 import org.onegrid.registry.persistence.StoredPerson;
+import org.onegrid.shared.config.CityTime;
 import org.onegrid.shared.privacy.PersonalNumbers;
 import org.onegrid.shared.web.Problems;
 import org.onegrid.staff.AuditLog;
@@ -52,7 +53,7 @@ public class Registry {
     private static final int MAX_PURPOSE = 200;
 
     /** Life events are dated in the city's calendar, whatever the server's zone. */
-    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CITY = CityTime.ZONE;
 
     private final Grids grids;
     private final PlaceRows places;

@@ -29,6 +29,7 @@ import org.onegrid.registry.persistence.ListRows.Where;
 import org.onegrid.registry.persistence.PersonRows;
 import org.onegrid.registry.persistence.PlaceRows;
 import org.onegrid.registry.persistence.RegisteredOrganisationRows;
+import org.onegrid.shared.config.CityTime;
 import org.onegrid.shared.privacy.PersonalNumbers;
 import org.onegrid.shared.web.Problems;
 import org.onegrid.staff.StaffPrincipal;
@@ -48,7 +49,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegistryLists {
 
     static final int MAX_SIZE = 200;
-    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CITY = CityTime.ZONE;
 
     private final Grids grids;
     private final Regions regions;

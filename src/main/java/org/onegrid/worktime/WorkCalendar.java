@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.onegrid.shared.config.CityTime;
 
 /**
  * Working-time calendar (工作日历): which days are working days and how much working time (工作时) lies between
@@ -170,7 +171,7 @@ public final class WorkCalendar {
 
     /** The shipped calendar with {@link OfficeHours#DEFAULT} office hours in China Standard Time (Asia/Shanghai). */
     public static WorkCalendar standard() {
-        return fromClasspath(OfficeHours.DEFAULT, ZoneId.of("Asia/Shanghai"));
+        return fromClasspath(OfficeHours.DEFAULT, CityTime.ZONE);
     }
 
     /** This calendar with {@code year}'s arrangement replaced (or added next to the covered years). */

@@ -1,7 +1,6 @@
 package org.onegrid.incident.notification;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +33,7 @@ import org.onegrid.incident.domain.Satisfaction;
 import org.onegrid.incident.domain.SupervisionReplied;
 import org.onegrid.incident.notification.Notifications.Recipient;
 import org.onegrid.incident.persistence.IncidentStore;
+import org.onegrid.shared.config.CityTime;
 import org.onegrid.staff.GridDuty;
 import org.onegrid.staff.Role;
 import org.onegrid.staff.Staff;
@@ -52,7 +52,7 @@ import org.springframework.stereotype.Component;
 class IncidentNotifier {
 
     private static final DateTimeFormatter LOCAL =
-            DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+            DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(CityTime.ZONE);
 
     private final Notifications notifications;
     private final IncidentStore store;

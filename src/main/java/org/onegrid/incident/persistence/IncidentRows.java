@@ -38,6 +38,7 @@ import org.onegrid.incident.domain.StageTimes;
 import org.onegrid.incident.domain.StageWindow;
 import org.onegrid.incident.domain.Status;
 import org.onegrid.incident.domain.Tally;
+import org.onegrid.shared.config.CityTime;
 import org.onegrid.shared.config.DemoCityDefaults;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -53,7 +54,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class IncidentRows {
 
-    private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId LOCAL = CityTime.ZONE;
     private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final JdbcClient jdbc;

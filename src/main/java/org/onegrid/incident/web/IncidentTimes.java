@@ -5,13 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.onegrid.shared.config.CityTime;
 import org.springframework.stereotype.Component;
 
 /** Times on the incident pages, in the city's local time: {@code ${@incidentTimes.at(i.reportedAt)}}. */
 @Component("incidentTimes")
 public class IncidentTimes {
 
-    static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    static final ZoneId LOCAL = CityTime.ZONE;
 
     private static final DateTimeFormatter FULL =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(LOCAL);

@@ -13,6 +13,7 @@ import org.onegrid.incident.IncidentActionRecorded;
 import org.onegrid.incident.IncidentClosed;
 import org.onegrid.region.RegionLevel;
 import org.onegrid.region.Regions;
+import org.onegrid.shared.config.CityTime;
 import org.onegrid.staff.Organisations;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CascadeEvents {
 
-    static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    static final ZoneId LOCAL = CityTime.ZONE;
     private static final Set<String> GRASSROOTS = Set.of("GRID", "VILLAGE", "TOWN");
 
     private final CascadeSettings settings;

@@ -1,10 +1,10 @@
 package org.onegrid.integration.delivery;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.onegrid.shared.config.CityTime;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +24,7 @@ class DeliveriesPage {
 
     static final int PAGE_SIZE = 50;
     private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(CityTime.ZONE);
     static final List<String> STATES = List.of("PENDING", "FAILED", "DELIVERED");
     static final List<String> RECEIVERS = List.of("hotline", "cascade");
 

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.onegrid.incident.IncidentApi;
 import org.onegrid.incident.ReportIncident;
 import org.onegrid.region.RegionLevel;
 import org.onegrid.region.Regions;
+import org.onegrid.shared.config.CityTime;
 import org.onegrid.shared.web.Problems;
 import org.onegrid.shared.web.TextRules;
 import org.onegrid.shared.web.TextRules.Kind;
@@ -50,7 +50,7 @@ class HotlineOrders {
     static final String OPEN311 = "OPEN311";
 
     private static final DateTimeFormatter LOCAL =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CityTime.ZONE);
     private static final int MAX_TEXT = 3800;
 
     private final JdbcClient jdbc;

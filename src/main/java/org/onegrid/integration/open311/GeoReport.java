@@ -41,6 +41,7 @@ import org.onegrid.incident.CitizenStatusChangeView;
 import org.onegrid.incident.IncidentApi;
 import org.onegrid.incident.ReportIncident;
 import org.onegrid.integration.hotline.PlacementQueue;
+import org.onegrid.shared.config.CityTime;
 import org.onegrid.shared.privacy.PersonalNumbers;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -119,7 +120,7 @@ class GeoReport {
     /** How far back the updates go when a client gives no start_date (the extension's default). */
     static final Duration DEFAULT_UPDATES_SPAN = Duration.ofHours(24);
 
-    private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId LOCAL = CityTime.ZONE;
     private static final DateTimeFormatter NOTICE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\]]+)\\](\\[\\])?");
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);

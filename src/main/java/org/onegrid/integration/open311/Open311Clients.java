@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import org.onegrid.shared.config.CityTime;
 import org.onegrid.shared.web.Problems;
 import org.onegrid.shared.web.Throttle;
 import org.onegrid.staff.AuditLog;
@@ -67,7 +68,7 @@ class Open311Clients {
             return lastUsedAt == null
                     ? "—"
                     : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                            .format(lastUsedAt.atZone(java.time.ZoneId.of("Asia/Shanghai")));
+                            .format(lastUsedAt.atZone(CityTime.ZONE));
         }
     }
 

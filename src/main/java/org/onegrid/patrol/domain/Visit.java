@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.onegrid.shared.config.CityTime;
 
 /**
  * A home visit 入户走访, recorded at the door in one step. {@link #record} is the only way to make one: it refuses a
@@ -17,7 +18,7 @@ public final class Visit {
 
     public static final int MAX_NOTES = 2000;
 
-    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CITY = CityTime.ZONE;
 
     private final UUID id;
     private final Door door;

@@ -24,6 +24,7 @@ import org.onegrid.registry.domain.OrganisationTag;
 import org.onegrid.registry.domain.PersonTag;
 import org.onegrid.registry.domain.Relation;
 import org.onegrid.registry.domain.Residence;
+import org.onegrid.shared.config.CityTime;
 import org.onegrid.shared.web.FieldErrors;
 import org.onegrid.shared.web.Problems;
 import org.onegrid.staff.Role;
@@ -48,7 +49,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class RegistryPages {
 
     private static final int PAGE_SIZE = 20;
-    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CITY = CityTime.ZONE;
 
     private final Registry registry;
     private final RegistryLists lists;

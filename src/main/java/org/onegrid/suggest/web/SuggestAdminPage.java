@@ -1,5 +1,6 @@
 package org.onegrid.suggest.web;
 
+import org.onegrid.shared.config.CityTime;
 import org.onegrid.staff.StaffPrincipal;
 import org.onegrid.suggest.Suggestions;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,7 +30,7 @@ class SuggestAdminPage {
     @GetMapping("/admin/suggest")
     String page(@AuthenticationPrincipal StaffPrincipal me, Model model) {
         model.addAttribute("report", suggestions.report(me));
-        model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
+        model.addAttribute("zone", CityTime.ZONE);
         return "admin/suggest";
     }
 

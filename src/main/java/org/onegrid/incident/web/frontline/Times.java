@@ -5,13 +5,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.onegrid.incident.web.IncidentTimes;
+import org.onegrid.shared.config.CityTime;
 import org.springframework.stereotype.Component;
 
 /** Times as the pages show them, in the city's local time: {@code ${@frontlineTimes.at(x)}}. */
 @Component("frontlineTimes")
 class Times {
 
-    private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId LOCAL = CityTime.ZONE;
     private static final DateTimeFormatter AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(LOCAL);
     private final IncidentTimes incidentTimes;
