@@ -230,6 +230,11 @@ public class DisputeApi {
             if ((kind == BodyKind.VILLAGE_COMMITTEE || kind == BodyKind.TOWN_COMMITTEE) && region.level() != wanted) {
                 throw Problems.invalid(field + ".regionCode", kind.label() + "设在" + wanted.label() + "一级");
             }
+            if (kind != BodyKind.VILLAGE_COMMITTEE
+                    && kind != BodyKind.TOWN_COMMITTEE
+                    && (region.level() == RegionLevel.VILLAGE || region.level() == RegionLevel.TOWN)) {
+                throw Problems.invalid(field + ".regionCode", kind.label() + "设在县（区）或市一级");
+            }
         } else {
             region = regions.ancestorAt(place.code(), wanted)
                     .orElseThrow(() -> Problems.invalid(field, "纠纷发生地没有" + wanted.label() + "一级的" + kind.label()));
@@ -239,6 +244,11 @@ public class DisputeApi {
             case VILLAGE_COMMITTEE, TOWN_COMMITTEE -> {
                 long org = centre(region, field);
                 return new Body(kind, null, org, level, region.code(), region.path(), region.name() + "人民调解委员会", null);
+            }
+            case CENTRE -> {
+                long org = centre(region, field);
+                return new Body(
+                        kind, null, org, level, region.code(), region.path(), region.name() + "矛盾纠纷调处化解中心", null);
             }
             case PROFESSIONAL_COMMITTEE -> {
                 Field f = enumOf(Field.class, choice.field(), field + ".field", "请选择行业性专业性调委会的领域");
