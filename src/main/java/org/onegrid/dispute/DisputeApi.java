@@ -64,6 +64,7 @@ import org.onegrid.staff.Role;
 import org.onegrid.staff.Staff;
 import org.onegrid.staff.StaffPrincipal;
 import org.onegrid.staff.UserView;
+import org.onegrid.worktime.WorkCalendars;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -104,7 +105,7 @@ public class DisputeApi {
             CaseHistory history,
             Notifications notifications,
             Attachments attachments,
-            Deadlines deadlines,
+            WorkCalendars calendars,
             Catalog catalog,
             Regions regions,
             Grids grids,
@@ -117,7 +118,8 @@ public class DisputeApi {
         this.history = history;
         this.notifications = notifications;
         this.attachments = attachments;
-        this.deadlines = deadlines;
+        // counted on the statutory calendar in force at each moment (it changes when a year's holidays are entered)
+        this.deadlines = Deadlines.following(calendars::current);
         this.catalog = catalog;
         this.regions = regions;
         this.grids = grids;
@@ -343,25 +345,27 @@ public class DisputeApi {
                 && !p.identity().isBlank()
                 && p.name() != null
                 && !p.name().isBlank()) {
-            List<Violation> wrong = p.organisation()
+            List<Violation> wrong = p.isOrganisation()
                     ? CreditCodes.check(field + ".identity", CreditCodes.normalised(p.identity()))
                     : IdNumbers.check(field + ".identity", IdNumbers.normalised(p.identity()), null, null);
             if (!wrong.isEmpty()) {
                 throw Problems.invalid(
                         field + ".identity",
-                        "当事人“" + p.name().strip() + "”的" + (p.organisation() ? "统一社会信用代码" : "居民身份证号") + "有误："
+                        "当事人“" + p.name().strip() + "”的" + (p.isOrganisation() ? "统一社会信用代码" : "居民身份证号") + "有误："
                                 + wrong.get(0).message());
             }
         }
         return new Party(
                 side,
-                p.organisation(),
+                p.isOrganisation(),
                 null,
                 null,
                 p.name() == null ? null : p.name().strip(),
                 p.identity() == null || p.identity().isBlank()
                         ? null
-                        : p.organisation() ? CreditCodes.normalised(p.identity()) : IdNumbers.normalised(p.identity()),
+                        : p.isOrganisation()
+                                ? CreditCodes.normalised(p.identity())
+                                : IdNumbers.normalised(p.identity()),
                 p.phone());
     }
 
@@ -839,7 +843,7 @@ public class DisputeApi {
                 d.acceptedAt(),
                 d.concludedAt(),
                 attachments.of(KIND, d.id()).stream()
-                        .map(Attachments.AttachmentView::id)
+                        .map(org.onegrid.casework.attach.Attachment::id)
                         .toList());
     }
 

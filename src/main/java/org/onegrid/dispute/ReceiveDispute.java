@@ -27,7 +27,7 @@ public record ReceiveDispute(
         String facts,
         BigDecimal amount,
         String risk,
-        boolean criminalRisk,
+        Boolean criminalRisk,
         Integer involved,
         String regionCode,
         String gridCode,
@@ -37,6 +37,7 @@ public record ReceiveDispute(
 
     public ReceiveDispute {
         parties = parties == null ? List.of() : parties;
+        criminalRisk = Boolean.TRUE.equals(criminalRisk);
         attachmentIds = attachmentIds == null ? List.of() : attachmentIds;
     }
 
@@ -54,8 +55,13 @@ public record ReceiveDispute(
             String side,
             Long personId,
             Long organisationId,
-            boolean organisation,
+            Boolean organisation,
             String name,
             String identity,
-            String phone) {}
+            String phone) {
+
+        public boolean isOrganisation() {
+            return Boolean.TRUE.equals(organisation) || organisationId != null;
+        }
+    }
 }

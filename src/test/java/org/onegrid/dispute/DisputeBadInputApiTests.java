@@ -117,7 +117,9 @@ class DisputeBadInputApiTests {
 
     @Test
     void aWrongIdNumberIsRefusedWithItsCheckDigit() {
-        Map<String, Object> wrong = Map.of("side", "RESPONDENT", "name", "郑强", "identity", "370523198001011230");
+        String valid = Mediation.idNumber(59);
+        String broken = valid.substring(0, 17) + (valid.charAt(17) == '1' ? '2' : '1');
+        Map<String, Object> wrong = Map.of("side", "RESPONDENT", "name", "郑强", "identity", broken);
         JsonNode p = problem(desk.post("/api/v1/disputes", intake(List.of(person("APPLICANT", "陈明", 54), wrong))), 400);
         assertThat(p.get("field").asString()).isEqualTo("parties[1].identity");
     }

@@ -91,7 +91,7 @@ class DisputeStoriesApiTests {
         assertThat(d.get("status").asString()).isEqualTo("RECEIVED");
         assertThat(d.get("sourceLabel").asString()).isEqualTo("法院诉前委派");
         assertThat(d.get("body").get("name").asString()).isEqualTo(town.name() + "人民调解委员会");
-        assertThat(d.get("parties").get(0).get("name").asString()).isEqualTo("马*福");
+        assertThat(d.get("parties").get(0).get("name").asString()).isEqualTo("马**");
         assertThat(d.get("parties").get(0).get("identity").asString())
                 .startsWith("370")
                 .contains("*");

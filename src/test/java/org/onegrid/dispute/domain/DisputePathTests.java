@@ -25,8 +25,8 @@ class DisputePathTests {
     static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z");
     static final Deadlines NATURAL = new Deadlines() {
         @Override
-        public Instant deadline(Instant start, TimeLimit limit) {
-            return start.plus(limit.duration());
+        public Instant deadline(Instant start, Duration duration, TimeMode mode) {
+            return start.plus(duration);
         }
 
         @Override
