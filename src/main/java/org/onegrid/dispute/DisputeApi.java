@@ -44,6 +44,8 @@ import org.onegrid.dispute.domain.Source;
 import org.onegrid.dispute.domain.Status;
 import org.onegrid.dispute.persistence.DisputeRows;
 import org.onegrid.dispute.persistence.DisputeRows.Stored;
+import org.onegrid.incident.IncidentApi;
+import org.onegrid.incident.IncidentView;
 import org.onegrid.region.Grids;
 import org.onegrid.region.Location;
 import org.onegrid.region.RegionLevel;
@@ -97,6 +99,7 @@ public class DisputeApi {
     private final Organisations organisations;
     private final Staff staff;
     private final Registry registry;
+    private final IncidentApi incidents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -112,6 +115,7 @@ public class DisputeApi {
             Organisations organisations,
             Staff staff,
             Registry registry,
+            IncidentApi incidents,
             ApplicationEventPublisher events,
             Clock clock) {
         this.rows = rows;
@@ -126,6 +130,7 @@ public class DisputeApi {
         this.organisations = organisations;
         this.staff = staff;
         this.registry = registry;
+        this.incidents = incidents;
         this.events = events;
         this.clock = clock;
     }
@@ -138,8 +143,15 @@ public class DisputeApi {
     public DisputeView receive(ReceiveDispute c, StaffPrincipal me) {
         Instant now = clock.instant();
         Source source = enumOf(Source.class, c.source(), "source", "请选择纠纷来源");
-        CatalogItemView item = disputeType(c.typeCode());
-        Place place = place(c.regionCode(), c.gridCode(), me);
+        IncidentView incident = source == Source.INCIDENT ? handedOver(c.incidentId(), me) : null;
+        CatalogItemView item = disputeType(
+                incident != null && (c.typeCode() == null || c.typeCode().isBlank())
+                        ? incident.itemCode()
+                        : c.typeCode());
+        Place place = incident != null && blank(c.regionCode()) && blank(c.gridCode())
+                ? place(null, incident.gridCode(), me)
+                : place(c.regionCode(), c.gridCode(), me);
+        String facts = incident != null && blank(c.facts()) ? incident.text() : c.facts();
         Body body = body(c.body(), place.region(), "body");
         List<Party> parties = new ArrayList<>();
         Map<Integer, String> masked = new HashMap<>();
@@ -154,7 +166,7 @@ public class DisputeApi {
                 c.incidentId(),
                 item.code(),
                 item.name(),
-                c.facts(),
+                facts,
                 c.amount(),
                 c.risk() == null || c.risk().isBlank()
                         ? Risk.LOW
@@ -174,6 +186,10 @@ public class DisputeApi {
         Dispute d = refusing(() -> Dispute.receive(in, actor(me), now));
         rows.insert(d.state(), masked, now);
         store(d, 0, me, c.attachmentIds(), now);
+        if (incident != null) {
+            incidents.handOver(
+                    incident.id(), "转矛盾纠纷调解，案件编号 " + d.number() + "（" + d.body().name() + "）", me);
+        }
         tellDesk(d, "new", "新登记矛盾纠纷 " + d.number() + "（" + item.name() + "），请受理审查", now);
         if (d.major()) {
             tellCountyAndCity(d, now);
@@ -615,7 +631,42 @@ public class DisputeApi {
         d.stored();
     }
 
+    /** The incident to hand over: in the caller's sight, of the 矛盾纠纷 category, and still open. */
+    private IncidentView handedOver(UUID incidentId, StaffPrincipal me) {
+        if (incidentId == null) {
+            throw Problems.invalid("incidentId", "事件转入须指明事件");
+        }
+        IncidentView v = incidents
+                .find(incidentId, me)
+                .orElseThrow(() -> Problems.invalid("incidentId", "事件 " + incidentId + " 不存在或不在您的辖区"));
+        if (!CATEGORY.equals(v.categoryCode())) {
+            throw Problems.invalid("incidentId", "事件 " + v.number() + " 不是矛盾纠纷类事件，不能转为调解案件");
+        }
+        if (!"REPORTED".equals(v.status()) && !"ACCEPTED".equals(v.status())) {
+            throw Problems.conflict("事件 " + v.number() + " 当前为“" + v.statusLabel() + "”，不能转为调解案件");
+        }
+        return v;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Tells what the case came to; an incident handed over closes with the outcome, at the case's level. */
     private void concluded(Dispute d) {
+        if (d.incidentId() != null) {
+            String outcome = d.status() == Status.AGREED
+                    ? "矛盾纠纷 " + d.number() + " 经" + d.body().name() + "调解达成协议"
+                            + (d.agreement().partial()
+                                    ? "（部分），其余引导"
+                                            + d.agreement()
+                                                    .remainderReferredTo()
+                                                    .label()
+                                    : "")
+                    : "矛盾纠纷 " + d.number() + " 调解不成，已引导当事人申请" + d.exit().label();
+            incidents.concludeHandedOver(
+                    d.incidentId(), outcome, d.concludedLevel().name());
+        }
         events.publishEvent(new DisputeConcluded(
                 d.id(),
                 d.number(),

@@ -711,6 +711,48 @@ public class IncidentApi {
         return perform(id, c, me, "ACCEPT", (incident, act) -> incident.accept(act), Role.CENTRE_DISPATCHER);
     }
 
+    /**
+     * 转矛盾纠纷调解: the owning centre hands an incident of the 矛盾纠纷 category to a mediation case, named in {@code
+     * caseReference}; a reported incident is accepted first (two history entries). The incident then waits for the
+     * case, which closes it through {@link #concludeHandedOver}.
+     */
+    @Transactional
+    public IncidentView handOver(UUID id, String caseReference, StaffPrincipal me) {
+        IncidentView v = find(id, me).orElseThrow(() -> Problems.notFound("incident", id.toString()));
+        if ("REPORTED".equals(v.status())) {
+            accept(id, new IncidentCommand.Plain("受理，转矛盾纠纷调解", List.of()), me);
+        }
+        return perform(
+                id,
+                new IncidentCommand.Plain(caseReference, List.of()),
+                me,
+                "HAND_OVER",
+                (incident, act) -> incident.handOver(act),
+                Role.CENTRE_DISPATCHER);
+    }
+
+    /**
+     * 纠纷调处办结: the mediation case an incident was handed to concluded; the platform closes the incident at the level
+     * ({@code VILLAGE}, {@code TOWN}, {@code COUNTY}, {@code CITY}) that concluded the case, with its outcome as the
+     * result. For the dispute module, in its transaction.
+     */
+    @Transactional
+    public void concludeHandedOver(UUID id, String outcome, String level) {
+        IncidentStore.Loaded loaded =
+                store.load(new IncidentId(id)).orElseThrow(() -> Problems.notFound("incident", id.toString()));
+        Incident incident = loaded.incident();
+        long version = incident.version();
+        Instant now = clock.instant();
+        Decision decision = incident.concludeHandedOver(
+                new Act(Actor.SYSTEM, now, outcome, List.of()), org.onegrid.incident.domain.Level.valueOf(level));
+        if (decision instanceof Decision.Rejected rejected) {
+            throw problem(rejected, "CONCLUDE_HANDED_OVER");
+        }
+        if (!store.save(loaded, version, now)) {
+            throw changedMeanwhile(id);
+        }
+    }
+
     /** 不予受理; the comment is the reason. */
     @Transactional
     public IncidentView reject(UUID id, IncidentCommand.Plain c, StaffPrincipal me) {

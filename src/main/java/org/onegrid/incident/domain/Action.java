@@ -41,7 +41,11 @@ public enum Action {
     /** 核定事项类型: the owning centre confirms or changes the item, as 智能分拨 learns from. */
     RECLASSIFY("核定事项类型"),
     MARK_OVERDUE("超期"),
-    RECOUNT_DEADLINE("期限重算");
+    RECOUNT_DEADLINE("期限重算"),
+    /** 转矛盾纠纷调解: handed to a mediation case of the dispute module; the incident waits for its outcome. */
+    HAND_OVER("转矛盾纠纷调解"),
+    /** 纠纷调处办结: the mediation case it was handed to concluded; the incident closes with its outcome. */
+    CONCLUDE_HANDED_OVER("纠纷调处办结");
 
     private final String label;
 

@@ -266,6 +266,61 @@ public final class Incident {
         return decision;
     }
 
+    /**
+     * 转矛盾纠纷调解: the owning centre hands an accepted incident to a mediation case, named in the comment (e.g. its
+     * case number). The incident stays accepted and waits for the case: {@link #concludeHandedOver} closes it.
+     */
+    public Decision handOver(Act act) {
+        Actor actor = act.actor();
+        Decision decision = check(actor, Action.HAND_OVER, () -> owningCentre(actor))
+                .and(() -> when(
+                        !handedOver(),
+                        () -> conflict("handed-over", "Incident " + id + " was handed to a mediation case already")))
+                .and(() -> required(act, "hand-over-case", "A hand-over names the mediation case"));
+        if (!decision.isAllowed()) {
+            return decision;
+        }
+        Status from = status;
+        record(act, Action.HAND_OVER, from, "", new IncidentHandedOver(id, act.at(), actor.userId(), owner.orgId()));
+        return decision;
+    }
+
+    /**
+     * 纠纷调处办结: the mediation case this incident was handed to concluded — agreed or referred elsewhere, told in the
+     * comment — and the incident closes at the level that concluded it. By the system, for the dispute module.
+     */
+    public Decision concludeHandedOver(Act act, Level level) {
+        Actor actor = act.actor();
+        Decision decision = check(
+                        actor,
+                        Action.CONCLUDE_HANDED_OVER,
+                        () -> when(
+                                actor.role() == Role.SYSTEM,
+                                () -> forbidden("system-only", "Only the platform closes a handed-over incident")))
+                .and(() -> when(
+                        handedOver(),
+                        () -> conflict("not-handed-over", "Incident " + id + " was not handed to a mediation case")))
+                .and(() -> required(act, "conclude-result", "Closing a handed-over incident needs the case's outcome"));
+        if (!decision.isAllowed()) {
+            return decision;
+        }
+        Status from = status;
+        endStage(act.at());
+        result = act.comment();
+        close(Objects.requireNonNull(level, "level"), act.at());
+        record(
+                act,
+                Action.CONCLUDE_HANDED_OVER,
+                from,
+                details("level", level),
+                closedEvent(act, Action.CONCLUDE_HANDED_OVER));
+        return decision;
+    }
+
+    private boolean handedOver() {
+        return history.stream().anyMatch(e -> e.action() == Action.HAND_OVER);
+    }
+
     /** 不予受理 by the owning centre; the comment is the reason. Terminal. */
     public Decision reject(Act act) {
         Actor actor = act.actor();

@@ -32,7 +32,8 @@ public sealed interface IncidentEvent
                 IncidentDeadlineRecounted,
                 IncidentReclassified,
                 SupervisionReplied,
-                IncidentOverdue {
+                IncidentOverdue,
+                IncidentHandedOver {
 
     IncidentId incidentId();
 

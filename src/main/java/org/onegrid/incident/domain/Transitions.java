@@ -42,6 +42,9 @@ public final class Transitions {
         rows.add(new Transition(ACCEPTED, DISPATCH, DISPATCHED));
         rows.add(new Transition(ACCEPTED, DISPATCH_DOWN, ACCEPTED));
         rows.add(new Transition(ACCEPTED, ESCALATE, ACCEPTED));
+        // A dispute handed to mediation waits for the mediation case, then closes with its outcome.
+        rows.add(new Transition(ACCEPTED, HAND_OVER, ACCEPTED));
+        rows.add(new Transition(ACCEPTED, CONCLUDE_HANDED_OVER, CLOSED));
         // The departments' work.
         rows.add(new Transition(DISPATCHED, SIGN, IN_PROGRESS));
         rows.add(new Transition(DISPATCHED, RETURN, ACCEPTED));

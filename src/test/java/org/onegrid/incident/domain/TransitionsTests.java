@@ -90,11 +90,15 @@ class TransitionsTests {
     }
 
     @Test
-    void onlyVerificationAndResolvingOnTheSpotClose() {
+    void onlyVerificationResolvingOnTheSpotAndAConcludedMediationCaseClose() {
         assertThat(Transitions.all())
                 .filteredOn(row -> row.to() == Status.CLOSED && row.from() != Status.CLOSED)
                 .extracting(Transitions.Transition::action)
-                .containsExactlyInAnyOrder(Action.VERIFY_PASS, Action.RESOLVE_ON_THE_SPOT, Action.RESOLVE_ON_THE_SPOT);
+                .containsExactlyInAnyOrder(
+                        Action.VERIFY_PASS,
+                        Action.RESOLVE_ON_THE_SPOT,
+                        Action.RESOLVE_ON_THE_SPOT,
+                        Action.CONCLUDE_HANDED_OVER);
     }
 
     /**
@@ -214,6 +218,13 @@ class TransitionsTests {
                     incident.supervise(city.by(districtDispatcher).saying("请于今日内处置完毕"), TimeLimit.workingHours(8));
                 case REPLY_SUPERVISION ->
                     incident.replyToSupervision(city.by(wenhuiDispatcher).saying("已部署处置"), 1);
+                case HAND_OVER -> incident.handOver(city.by(wenhuiDispatcher).saying("转矛盾纠纷调解，案件编号 MD2026-000001"));
+                case CONCLUDE_HANDED_OVER -> {
+                    // only an incident handed to a mediation case is closed by it: hand it over first where possible
+                    incident.handOver(city.by(wenhuiDispatcher).saying("转矛盾纠纷调解，案件编号 MD2026-000001"));
+                    yield incident.concludeHandedOver(
+                            Act.system(at("2026-12-01T09:00")).saying("矛盾纠纷 MD2026-000001 调解达成协议"), Level.TOWN);
+                }
             };
         }
     }
