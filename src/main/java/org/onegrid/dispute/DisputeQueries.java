@@ -92,6 +92,89 @@ public class DisputeQueries {
                 .toList();
     }
 
+    /** One line of the figures: 化解率 = solved / concluded, and the rates after the agreement. */
+    public record FiguresLine(
+            String key,
+            long concluded,
+            long solved,
+            double resolutionRate,
+            double grassrootsShare,
+            double performanceRate,
+            double confirmationRate,
+            double averageDays) {}
+
+    /** The figures of a period: the whole, by level, type, body and month; open major cases; hotspots by grid. */
+    public record FiguresView(
+            LocalDate from,
+            LocalDate to,
+            FiguresLine total,
+            List<FiguresLine> byLevel,
+            List<FiguresLine> byType,
+            List<FiguresLine> byBody,
+            List<FiguresLine> byMonth,
+            long openMajor,
+            List<DisputeLists.Hotspot> hotspots) {}
+
+    /** 化解 figures of the caller's region for the days {@code from} to {@code to} (inclusive, city time). */
+    @Transactional(readOnly = true)
+    public FiguresView figures(LocalDate from, LocalDate to, StaffPrincipal me) {
+        mustBeStaff(me);
+        Problems.checkDay("from", from);
+        Problems.checkDay("to", to);
+        if (to.isBefore(from)) {
+            throw Problems.invalid("to", "结束日期不能早于开始日期");
+        }
+        Instant a = from.atStartOfDay(CityTime.ZONE).toInstant();
+        Instant b = to.plusDays(1).atStartOfDay(CityTime.ZONE).toInstant();
+        String scope = me.scopePath();
+        List<FiguresLine> total = lines(lists.figures(scope, a, b, "total"));
+        return new FiguresView(
+                from,
+                to,
+                total.isEmpty() ? new FiguresLine("total", 0, 0, 0, 0, 0, 0, 0) : total.get(0),
+                lines(lists.figures(scope, a, b, "level")).stream()
+                        .map(l -> relabel(l, Level.valueOf(l.key()).label()))
+                        .toList(),
+                lines(lists.figures(scope, a, b, "type")),
+                lines(lists.figures(scope, a, b, "body")),
+                lines(lists.figures(scope, a, b, "month")).stream()
+                        .sorted(java.util.Comparator.comparing(FiguresLine::key))
+                        .toList(),
+                lists.openMajor(scope),
+                lists.hotspots(scope, a, b, 10));
+    }
+
+    private static FiguresLine relabel(FiguresLine l, String key) {
+        return new FiguresLine(
+                key,
+                l.concluded(),
+                l.solved(),
+                l.resolutionRate(),
+                l.grassrootsShare(),
+                l.performanceRate(),
+                l.confirmationRate(),
+                l.averageDays());
+    }
+
+    private static List<FiguresLine> lines(List<DisputeLists.Figures> figures) {
+        return figures.stream()
+                .map(f -> new FiguresLine(
+                        f.key(),
+                        f.concluded(),
+                        f.solved(),
+                        share(f.solved(), f.concluded()),
+                        share(f.solvedGrassroots(), f.solved()),
+                        share(f.performedFully(), f.performedRecorded()),
+                        share(f.confirmed(), f.solved()),
+                        Math.round(f.averageDays() * 10) / 10.0))
+                .toList();
+    }
+
+    /** A share in per cent with one decimal; 0 of 0 is 0. */
+    private static double share(long part, long whole) {
+        return whole == 0 ? 0 : Math.round(part * 1000.0 / whole) / 10.0;
+    }
+
     private static List<String> statuses(String status) {
         if (status == null || status.isBlank()) {
             return List.of();

@@ -153,6 +153,83 @@ public class DisputeLists {
                 .list();
     }
 
+    /** 化解 figures of one group: concluded cases, solved ones (agreement reached), and what followed. */
+    public record Figures(
+            String key,
+            long concluded,
+            long solved,
+            long solvedGrassroots,
+            long performedRecorded,
+            long performedFully,
+            long confirmed,
+            double averageDays) {}
+
+    private static final java.util.Map<String, String> GROUPS = java.util.Map.of(
+            "total",
+            "'total'",
+            "level",
+            "concluded_level",
+            "type",
+            "type_name",
+            "body",
+            "body_name",
+            "month",
+            "to_char(concluded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')");
+
+    /** The figures of the cases concluded in a region subtree between two instants, grouped by {@code by}. */
+    public List<Figures> figures(String scopePath, Instant from, Instant to, String by) {
+        String key = GROUPS.get(by);
+        return jdbc.sql("SELECT " + key + " AS key, count(*) AS concluded,"
+                        + " count(*) FILTER (WHERE agreement_sha256 IS NOT NULL) AS solved,"
+                        + " count(*) FILTER (WHERE agreement_sha256 IS NOT NULL AND concluded_level IN ('VILLAGE', 'TOWN')) AS grassroots,"
+                        + " count(*) FILTER (WHERE performance IS NOT NULL) AS performed,"
+                        + " count(*) FILTER (WHERE performance = 'FULL') AS fully,"
+                        + " count(*) FILTER (WHERE ruling_number IS NOT NULL) AS confirmed,"
+                        + " coalesce(avg(EXTRACT(EPOCH FROM concluded_at - received_at)) / 86400, 0) AS days"
+                        + " FROM dispute WHERE region_path LIKE :scope || '%' AND concluded_level IS NOT NULL"
+                        + " AND concluded_at >= :from AND concluded_at < :to GROUP BY 1 ORDER BY 2 DESC")
+                .param("scope", scopePath)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new Figures(
+                        rs.getString("key"),
+                        rs.getLong("concluded"),
+                        rs.getLong("solved"),
+                        rs.getLong("grassroots"),
+                        rs.getLong("performed"),
+                        rs.getLong("fully"),
+                        rs.getLong("confirmed"),
+                        rs.getDouble("days")))
+                .list();
+    }
+
+    /** Open major cases (high risk, group, 民转刑) in a region subtree. */
+    public long openMajor(String scopePath) {
+        return jdbc.sql("SELECT count(*) FROM dispute WHERE region_path LIKE :scope || '%' AND major"
+                        + " AND status IN ('RECEIVED', 'ACCEPTED', 'MEDIATING')")
+                .param("scope", scopePath)
+                .query(Long.class)
+                .single();
+    }
+
+    /** A grid with how many disputes arose in it. */
+    public record Hotspot(String gridCode, String regionCode, long disputes) {}
+
+    /** The grids (or, for cases without a grid, villages) with the most disputes received between two instants. */
+    public List<Hotspot> hotspots(String scopePath, Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                        SELECT grid_code, region_code, count(*) AS n FROM dispute
+                        WHERE region_path LIKE :scope || '%' AND received_at >= :from AND received_at < :to
+                        GROUP BY grid_code, region_code ORDER BY n DESC LIMIT :limit
+                        """)
+                .param("scope", scopePath)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("limit", limit)
+                .query((rs, n) -> new Hotspot(rs.getString("grid_code"), rs.getString("region_code"), rs.getLong("n")))
+                .list();
+    }
+
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
