@@ -15,7 +15,7 @@ import org.onegrid.incident.domain.Act;
 import org.onegrid.incident.domain.Actor;
 import org.onegrid.incident.domain.Centre;
 import org.onegrid.incident.domain.Channel;
-import org.onegrid.incident.domain.Deadlines;
+import org.onegrid.casework.time.Deadlines;
 import org.onegrid.incident.domain.Decision;
 import org.onegrid.incident.domain.Department;
 import org.onegrid.incident.domain.Dispatch;
