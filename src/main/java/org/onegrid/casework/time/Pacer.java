@@ -33,7 +33,7 @@ public final class Pacer {
     /** {@code share} if it is a share of time: above 0, at most 1; else refused, naming the setting it came from. */
     public static double checked(double share, String setting) {
         if (!(share > 0 && share <= 1)) {
-            throw new IllegalArgumentException("a scan's share of time must be above 0 and at most 1, not " + share);
+            throw new IllegalArgumentException(setting + " must be above 0 and at most 1, not " + share);
         }
         return share;
     }
