@@ -58,6 +58,19 @@ class Learning {
         this.perItem = perItem;
     }
 
+    /**
+     * The city's examples, the most wanted first for when an item has more than the sample takes: a dispatcher's
+     * corrections (what the model got wrong), newest first, then the confirmations, newest first.
+     */
+    static List<Example> byPreference(List<ExampleRow> rows) {
+        return rows.stream()
+                .sorted(Comparator.comparing(ExampleRow::corrected)
+                        .thenComparingLong(ExampleRow::id)
+                        .reversed())
+                .map(SuggestRows::example)
+                .toList();
+    }
+
     /** Trains, measures and stores a model; promotes it if it is not worse. Callers hold the training lock. */
     @Transactional
     ModelRow train(String by) {
@@ -77,13 +90,7 @@ class Learning {
                 learnt.add(row);
             }
         }
-        // the most wanted first when an item has more than the sample takes: a dispatcher's corrections, then the
-        // newest
-        learnt.sort(Comparator.comparing(ExampleRow::corrected)
-                .thenComparingLong(ExampleRow::id)
-                .reversed());
-        List<Example> training =
-                TrainingSet.of(base, learnt.stream().map(SuggestRows::example).toList(), perItem, cityWeight);
+        List<Example> training = TrainingSet.of(base, byPreference(learnt), perItem, cityWeight);
         TextModel model = Trainer.standard().train(training);
         Evaluation evaluation = heldOut.isEmpty() ? null : Evaluation.of(model, heldOut);
         Optional<ModelHolder.Current> current = holder.stored();

@@ -30,9 +30,8 @@ public final class SuggestBench {
         String heldOutPath = args.length > 0 && !args[0].isBlank() && !args[0].equals("-") ? args[0] : null;
         int synthetic = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int perItem = args.length > 2 ? Integer.parseInt(args[2]) : TrainingSet.PER_ITEM;
-        Trainer trainer = args.length > 3
-                ? Trainer.standard().withMaxNegatives(Integer.parseInt(args[3]))
-                : Trainer.standard();
+        Trainer trainer =
+                args.length > 3 ? Trainer.standard().withMaxNegatives(Integer.parseInt(args[3])) : Trainer.standard();
         int cores = Runtime.getRuntime().availableProcessors();
 
         List<Example> catalog = SuggestData.catalog();
