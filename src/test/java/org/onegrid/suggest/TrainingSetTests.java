@@ -30,8 +30,7 @@ class TrainingSetTests {
         assertThat(sample.stream().filter(e -> e.itemCode().equals("CSGL-007")))
                 .hasSize(300)
                 .containsExactlyElementsOf(byPreference.subList(0, 300));
-        assertThat(sample.stream().filter(e -> e.itemCode().equals("STHJ-002")))
-                .hasSize(12);
+        assertThat(sample.stream().filter(e -> e.itemCode().equals("STHJ-002"))).hasSize(12);
     }
 
     @Test
@@ -50,8 +49,8 @@ class TrainingSetTests {
 
     @Test
     void aDispatchersCorrectionsAreLearntBeforeConfirmationsAndTheNewestBeforeTheOldest() {
-        List<ExampleRow> rows = List.of(
-                row(1, "旧的确认", false), row(2, "旧的更正", true), row(3, "新的确认", false), row(4, "新的更正", true));
+        List<ExampleRow> rows =
+                List.of(row(1, "旧的确认", false), row(2, "旧的更正", true), row(3, "新的确认", false), row(4, "新的更正", true));
 
         assertThat(Learning.byPreference(rows))
                 .extracting(Example::text)
