@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import org.onegrid.patrol.domain.ChangeKind;
 import org.onegrid.patrol.domain.Outcome;
+import org.onegrid.patrol.persistence.VisitRows;
 import org.onegrid.registry.HouseholdCard;
 import org.onegrid.registry.RegistryQueries;
 import org.onegrid.shared.config.CityTime;
@@ -25,9 +26,12 @@ import org.springframework.web.ErrorResponseException;
 /**
  * The demo city's past visits: each grid's grid workers visit the households the registry has in a region, every
  * household at its interval (重点人群 more often), through the same action as on the phone ({@link
- * PatrolApi#recordVisit}) — 见面 most often, now and then 无人在家 with the revisit a day or two later, a refusal, a
- * change for the village to confirm, a visit too far from the door. Run it after the registry's demo import, over
- * the regions imported; it visits only households that exist then.
+ * PatrolApi#recordVisit}) — 见面 most often, now and then 无人在家 with a revisit, a refusal, a change for the village
+ * to confirm, a visit too far from the door, and in the last days a problem found, reported into the incident loop
+ * by the same step. Grid workers are uneven, as they are: most keep their households' intervals and come back within
+ * the revisit days, some fall behind, a few far behind, so that a town has overdue households and overdue revisits.
+ * Run it after the registry's demo import, over the regions imported; it visits only households that exist then, and
+ * none that has been visited before (run twice, it adds nothing).
  */
 @Service
 public class DemoVisits {
@@ -35,14 +39,29 @@ public class DemoVisits {
     private static final Logger log = LoggerFactory.getLogger(DemoVisits.class);
     private static final ZoneId CITY = CityTime.ZONE;
 
+    /** Problems a grid worker finds at a door, as catalog items (事项小类) with what they would write. */
+    private static final List<RecordVisit.Problem> PROBLEMS = List.of(
+            new RecordVisit.Problem("AQYH-003", "楼道内飞线给电动车充电，已当场劝导"),
+            new RecordVisit.Problem("AQYH-002", "楼道堆放纸箱杂物，堵塞消防通道"),
+            new RecordVisit.Problem("MDJF-001", "楼上漏水，邻里有争执"),
+            new RecordVisit.Problem("MDJF-003", "老人反映子女长期不来探望、不给生活费"),
+            new RecordVisit.Problem("CSGL-002", "宅前屋后堆放柴草，存在火灾隐患"));
+
+    /** In the last so many days, now and then a problem found at the door goes into the incident loop. */
+    private static final int PROBLEM_DAYS = 7;
+
     private final PatrolApi patrol;
     private final RegistryQueries households;
     private final Staff staff;
+    private final VisitRows visits;
+    private final PatrolSettings settings;
 
-    DemoVisits(PatrolApi patrol, RegistryQueries households, Staff staff) {
+    DemoVisits(PatrolApi patrol, RegistryQueries households, Staff staff, VisitRows visits, PatrolSettings settings) {
         this.patrol = patrol;
         this.households = households;
         this.staff = staff;
+        this.visits = visits;
+        this.settings = settings;
     }
 
     /**
@@ -65,22 +84,40 @@ public class DemoVisits {
             if (workers.isEmpty()) {
                 continue;
             }
+            double[] pace = new double[workers.size()];
+            for (int i = 0; i < pace.length; i++) {
+                pace[i] = pace(random);
+            }
             for (HouseholdCard h : grid.getValue()) {
-                StaffPrincipal worker = workers.get(random.nextInt(workers.size()));
+                int w = random.nextInt(workers.size());
+                StaffPrincipal worker = workers.get(w);
+                if (!visits.ofHousehold(h.id(), 1).isEmpty()) {
+                    continue;
+                }
                 int every = patrol.household(h.id(), worker)
                         .map(DueHouseholdView::everyDays)
                         .orElse(30);
-                LocalDate day = from.plusDays(random.nextInt(every));
+                int interval = (int) Math.round(every * pace[w]);
+                LocalDate day = from.plusDays(random.nextInt(interval));
                 while (!day.isAfter(until)) {
                     Outcome outcome = outcome(random);
-                    recorded += visit(h, worker, day, outcome, random);
-                    if (outcome == Outcome.NOBODY_HOME && !day.plusDays(1).isAfter(until)) {
-                        day = day.plusDays(1 + random.nextInt(2));
+                    RecordVisit.Problem problem = outcome.reachesHousehold()
+                                    && day.isAfter(until.minusDays(PROBLEM_DAYS))
+                                    && random.nextInt(100) < 5
+                            ? PROBLEMS.get(random.nextInt(PROBLEMS.size()))
+                            : null;
+                    recorded += visit(h, worker, day, outcome, problem, random);
+                    if (outcome == Outcome.NOBODY_HOME) {
+                        // on time: within the revisit days; behind: later, or not before today (an overdue revisit)
+                        int revisit = pace[w] == 1.0
+                                ? 1 + random.nextInt(settings.revisitDays())
+                                : 1 + random.nextInt((int) Math.round(settings.revisitDays() * pace[w] * 2));
+                        day = day.plusDays(revisit);
                         if (!day.isAfter(until)) {
-                            recorded += visit(h, worker, day, Outcome.MET, random);
+                            recorded += visit(h, worker, day, Outcome.MET, null, random);
                         }
                     }
-                    day = day.plusDays(Math.max(1, every - 3 + random.nextInt(7)));
+                    day = day.plusDays(Math.max(1, interval - 3 + random.nextInt(7)));
                 }
             }
         }
@@ -88,7 +125,19 @@ public class DemoVisits {
         return recorded;
     }
 
-    private int visit(HouseholdCard h, StaffPrincipal worker, LocalDate day, Outcome outcome, Random random) {
+    /** How slowly a grid worker goes round: 1 keeps the intervals; six in ten do, three fall behind, one far behind. */
+    private static double pace(Random random) {
+        int r = random.nextInt(10);
+        return r < 6 ? 1.0 : r < 9 ? 1.3 : 1.8;
+    }
+
+    private int visit(
+            HouseholdCard h,
+            StaffPrincipal worker,
+            LocalDate day,
+            Outcome outcome,
+            RecordVisit.Problem problem,
+            Random random) {
         ZonedDateTime start = day.atTime(LocalTime.of(8, 30).plusMinutes(random.nextInt(9 * 60)))
                 .atZone(CITY);
         int minutes = outcome == Outcome.NOBODY_HOME ? 1 + random.nextInt(3) : 4 + random.nextInt(25);
@@ -112,7 +161,7 @@ public class DemoVisits {
                             null,
                             new ArrayList<>(),
                             change,
-                            null),
+                            problem),
                     worker);
             return 1;
         } catch (ErrorResponseException | org.onegrid.patrol.domain.VisitRefused e) {
