@@ -4,6 +4,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.onegrid.region.RegionLevel;
 import org.onegrid.region.RegionView;
 import org.onegrid.region.Regions;
+import org.onegrid.shared.config.CityTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,7 +29,7 @@ class ScheduleRefreshJob {
         this.regions = regions;
     }
 
-    @Scheduled(cron = "${onegrid.patrol.refresh-cron:0 40 3 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${onegrid.patrol.refresh-cron:0 40 3 * * *}", zone = CityTime.ZONE_ID)
     @SchedulerLock(name = "patrol-schedule-refresh", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
     void run() {
         long started = System.nanoTime();
