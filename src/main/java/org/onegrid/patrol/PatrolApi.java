@@ -466,6 +466,21 @@ public class PatrolApi {
         return cards.size();
     }
 
+    /**
+     * 走访计划刷新: brings the visit schedules of a region subtree up to date with the registry, for the nightly job —
+     * each household's interval by its members' tags as they are now (a member newly tagged 独居老人 brings the next
+     * visit forward, a tag removed puts it back), new households scheduled, the grids' registered counts kept.
+     *
+     * @return the households looked at
+     */
+    @Transactional
+    int refreshSchedules(String regionPath) {
+        List<HouseholdCard> cards = households.allHouseholdsInRegion(regionPath);
+        take(List.of(), cards);
+        keepRegistered(regionPath);
+        return cards.size();
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     /**

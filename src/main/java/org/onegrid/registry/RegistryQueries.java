@@ -40,6 +40,15 @@ public class RegistryQueries {
                 .toList();
     }
 
+    /**
+     * Every household of a region subtree, whoever asks: for the platform's own nightly work on them (the visit
+     * schedules follow the households' tags), never for a user's page or answer — those go through the caller's scope.
+     */
+    @Transactional(readOnly = true)
+    public List<HouseholdCard> allHouseholdsInRegion(String regionPath) {
+        return cards.inRegion(regionPath).stream().map(RegistryQueries::card).toList();
+    }
+
     /** One household's card; empty when unknown or outside the caller's scope. */
     @Transactional(readOnly = true)
     public Optional<HouseholdCard> household(long id, StaffPrincipal me) {

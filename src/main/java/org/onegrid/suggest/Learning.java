@@ -3,12 +3,14 @@ package org.onegrid.suggest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.onegrid.suggest.model.Evaluation;
 import org.onegrid.suggest.model.Example;
 import org.onegrid.suggest.model.TextModel;
 import org.onegrid.suggest.model.Trainer;
+import org.onegrid.suggest.model.TrainingSet;
 import org.onegrid.suggest.persistence.SuggestRows;
 import org.onegrid.suggest.persistence.SuggestRows.ExampleRow;
 import org.onegrid.suggest.persistence.SuggestRows.ModelRow;
@@ -24,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Every fifth city example (by its id) is held out once the city has {@value #MIN_FOR_HOLDING_OUT}; below that,
  * all are learnt from and a model is promoted without a measurement, since a handful of examples measures nothing.
- * The city's examples count {@code onegrid.suggest.city-weight} times: they are this city's own words and its own
- * way of sorting, which the corpus can only approximate.
+ * Of the rest, at most {@code onegrid.suggest.city-per-item} of each item are learnt from (a dispatcher's corrections
+ * first, then the newest), each counting {@code onegrid.suggest.city-weight} times ({@link TrainingSet}).
  */
 @Component
 class Learning {
@@ -39,18 +41,34 @@ class Learning {
     private final ModelHolder holder;
     private final Clock clock;
     private final int cityWeight;
+    private final int perItem;
 
     Learning(
             TrainingData data,
             SuggestRows rows,
             ModelHolder holder,
             Clock clock,
-            @Value("${onegrid.suggest.city-weight:3}") int cityWeight) {
+            @Value("${onegrid.suggest.city-weight:" + TrainingSet.CITY_WEIGHT + "}") int cityWeight,
+            @Value("${onegrid.suggest.city-per-item:" + TrainingSet.PER_ITEM + "}") int perItem) {
         this.data = data;
         this.rows = rows;
         this.holder = holder;
         this.clock = clock;
         this.cityWeight = cityWeight;
+        this.perItem = perItem;
+    }
+
+    /**
+     * The city's examples, the most wanted first for when an item has more than the sample takes: a dispatcher's
+     * corrections (what the model got wrong), newest first, then the confirmations, newest first.
+     */
+    static List<Example> byPreference(List<ExampleRow> rows) {
+        return rows.stream()
+                .sorted(Comparator.comparing(ExampleRow::corrected)
+                        .thenComparingLong(ExampleRow::id)
+                        .reversed())
+                .map(SuggestRows::example)
+                .toList();
     }
 
     /** Trains, measures and stores a model; promotes it if it is not worse. Callers hold the training lock. */
@@ -61,18 +79,18 @@ class Learning {
         long last = rows.lastExampleId();
         List<ExampleRow> city = rows.examples(last);
         boolean holdOut = city.size() >= MIN_FOR_HOLDING_OUT;
-        List<Example> training = new ArrayList<>(data.catalog());
-        training.addAll(data.corpus());
+        List<Example> base = new ArrayList<>(data.catalog());
+        base.addAll(data.corpus());
         List<Example> heldOut = new ArrayList<>();
+        List<ExampleRow> learnt = new ArrayList<>();
         for (ExampleRow row : city) {
             if (holdOut && row.id() % 5 == 0) {
                 heldOut.add(SuggestRows.example(row));
             } else {
-                for (int i = 0; i < cityWeight; i++) {
-                    training.add(SuggestRows.example(row));
-                }
+                learnt.add(row);
             }
         }
+        List<Example> training = TrainingSet.of(base, byPreference(learnt), perItem, cityWeight);
         TextModel model = Trainer.standard().train(training);
         Evaluation evaluation = heldOut.isEmpty() ? null : Evaluation.of(model, heldOut);
         Optional<ModelHolder.Current> current = holder.stored();

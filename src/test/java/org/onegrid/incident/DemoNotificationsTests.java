@@ -62,13 +62,19 @@ class DemoNotificationsTests {
                 "STATUS",
                 "新消息：测试未读",
                 Instant.now());
+        // the deadline scan may notify the same centre meanwhile: the test's notice is found by its text
         NotificationPage after = notifications.mine(dispatcher, true, 0, 200);
-        assertThat(after.unread()).isEqualTo(before + 1);
-        NotificationView fresh = after.items().get(0);
-        assertThat(fresh.text()).isEqualTo("新消息：测试未读");
+        assertThat(after.unread()).isGreaterThanOrEqualTo(before + 1);
+        NotificationView fresh = after.items().stream()
+                .filter(n -> n.text().equals("新消息：测试未读"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(fresh.readAt()).isNull();
 
         notifications.markRead(fresh.id(), dispatcher, Instant.now());
-        assertThat(notifications.mine(dispatcher, true, 0, 1).unread()).isEqualTo(before);
+        assertThat(notifications.mine(dispatcher, true, 0, 200).items())
+                .extracting(NotificationView::id)
+                .doesNotContain(fresh.id());
 
         for (String username : ACCOUNTS) {
             assertThat(notifications

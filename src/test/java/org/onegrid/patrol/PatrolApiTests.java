@@ -338,4 +338,49 @@ class PatrolApiTests {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
+    @Test
+    void aMemberNewlyTaggedBringsTheHouseholdsNextVisitForwardAtTheNightlyRefresh() {
+        long plain = Households.register(registry, grids, grid, 2, Set.of(), admin);
+        patrol.refreshSchedules(place.village().path());
+        patrol.recordVisit(visit(plain, Outcome.MET, door.getX(), door.getY()), worker);
+        assertThat(everyDays(plain)).isEqualTo(30);
+        assertThat(nextDueOn(plain)).isEqualTo(patrol.today().plusDays(30));
+
+        long head =
+                registry.household(plain, admin).orElseThrow().members().get(0).personId();
+        org.onegrid.registry.PersonView person = registry.person(head, admin).orElseThrow();
+        registry.changePersonKeeping(
+                new org.onegrid.registry.ChangePerson(
+                        head,
+                        person.version(),
+                        null,
+                        null,
+                        null,
+                        person.residence(),
+                        person.addressId(),
+                        Set.of(PersonTag.ELDERLY_ALONE)),
+                true,
+                true,
+                admin);
+        assertThat(everyDays(plain)).as("nothing moves before the refresh").isEqualTo(30);
+
+        patrol.refreshSchedules(place.village().path());
+        assertThat(everyDays(plain)).isEqualTo(7);
+        assertThat(nextDueOn(plain)).isEqualTo(patrol.today().plusDays(7));
+    }
+
+    int everyDays(long household) {
+        return jdbc.sql("SELECT every_days FROM patrol_household WHERE household_id = :id")
+                .param("id", household)
+                .query(Integer.class)
+                .single();
+    }
+
+    java.time.LocalDate nextDueOn(long household) {
+        return jdbc.sql("SELECT next_due_on FROM patrol_household WHERE household_id = :id")
+                .param("id", household)
+                .query(java.time.LocalDate.class)
+                .single();
+    }
 }

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.onegrid.casework.time.OverdueSweep;
+import org.onegrid.casework.time.Pacer;
 import org.onegrid.incident.domain.Centre;
 import org.onegrid.incident.domain.Decision;
 import org.onegrid.incident.domain.Incident;
@@ -32,8 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OverdueScan {
 
     private static final Logger log = LoggerFactory.getLogger(OverdueScan.class);
-    static final int BATCH = 500;
-    static final int MAX_BATCHES = 20;
     private static final Duration SCAN_INTERVAL = Duration.ofMinutes(1);
 
     private final IncidentRows rows;
@@ -58,7 +58,7 @@ public class OverdueScan {
         this.notifications = notifications;
         this.tx = tx;
         this.clock = clock;
-        this.share = Pacer.checked(share);
+        this.share = Pacer.checked(share, "onegrid.incident.scan-share");
     }
 
     /** What one run did. */
@@ -71,55 +71,52 @@ public class OverdueScan {
 
     /** Scans as if it were {@code now}. */
     public Result runAt(Instant now) {
-        int overdue = 0;
-        int escalated = 0;
-        int warned = 0;
         Pacer pacer = new Pacer(share, System::nanoTime, Pacer::sleep);
-        // Batch after batch until a batch comes back short; one whose incidents could not be marked (someone was
-        // acting on them) ends the run too, and the next run tries them again.
-        for (int batch = 0; batch < MAX_BATCHES; batch++) {
-            List<IncidentId> due = rows.overdue(now, BATCH);
-            int marked = 0;
-            for (IncidentId id : due) {
-                Boolean escalatedNow = tx.execute(status -> markOverdue(id, now));
-                if (escalatedNow != null) {
-                    marked++;
-                    escalated += escalatedNow ? 1 : 0;
-                }
-                pacer.done();
-            }
-            overdue += marked;
-            if (due.size() < BATCH || marked == 0) {
-                break;
-            }
-        }
-        for (int batch = 0; batch < MAX_BATCHES; batch++) {
-            List<IncidentRows.YellowDue> due = rows.yellowDue(now, BATCH);
-            for (IncidentRows.YellowDue yellow : due) {
-                Boolean sent = tx.execute(status -> {
-                    if (!rows.markYellowWarned(yellow.id(), yellow.deadline())) {
-                        return false;
+        int[] escalated = {0};
+        int overdue = OverdueSweep.sweep(
+                new OverdueSweep.Due<IncidentId>() {
+                    @Override
+                    public List<IncidentId> due(int limit) {
+                        return rows.overdue(now, limit);
                     }
-                    notifications.deadlineWarning(yellow, now);
-                    return true;
-                });
-                warned += Boolean.TRUE.equals(sent) ? 1 : 0;
-                pacer.done();
-            }
-            if (due.size() < BATCH) {
-                break;
-            }
-        }
+
+                    @Override
+                    public boolean mark(IncidentId id) {
+                        Boolean escalatedNow = tx.execute(status -> markOverdue(id, now));
+                        escalated[0] += Boolean.TRUE.equals(escalatedNow) ? 1 : 0;
+                        return escalatedNow != null;
+                    }
+                },
+                pacer);
+        int warned = OverdueSweep.sweep(
+                new OverdueSweep.Due<IncidentRows.YellowDue>() {
+                    @Override
+                    public List<IncidentRows.YellowDue> due(int limit) {
+                        return rows.yellowDue(now, limit);
+                    }
+
+                    @Override
+                    public boolean mark(IncidentRows.YellowDue yellow) {
+                        return Boolean.TRUE.equals(tx.execute(status -> {
+                            if (!rows.markYellowWarned(yellow.id(), yellow.deadline())) {
+                                return false;
+                            }
+                            notifications.deadlineWarning(yellow, now);
+                            return true;
+                        }));
+                    }
+                },
+                pacer);
         if (overdue + warned > 0) {
             log.info(
                     "Deadline scan at {}: {} overdue, {} escalated, {} warned; rested {} ms",
                     now,
                     overdue,
-                    escalated,
+                    escalated[0],
                     warned,
                     pacer.rested() / 1_000_000);
         }
-        return new Result(overdue, escalated, warned);
+        return new Result(overdue, escalated[0], warned);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.onegrid.region.RegionLevel;
 import org.onegrid.region.Regions;
+import org.onegrid.shared.config.CityTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,7 +58,7 @@ class DailyStatistics {
     /** A county's figures of one day. */
     record CountyDay(String countyCode, String countyName, LocalDate day, Map<String, Long> figures) {}
 
-    @Scheduled(cron = "${onegrid.cascade.statistics-cron:0 30 0 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${onegrid.cascade.statistics-cron:0 30 0 * * *}", zone = CityTime.ZONE_ID)
     @SchedulerLock(name = "cascade-daily-statistics", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void nightly() {
         LocalDate yesterday =

@@ -40,7 +40,10 @@ public class PlacementQueue {
     /** Published in the placement's transaction once a queued report became an incident. */
     public record Placed(String orderId, String source, UUID incidentId) {}
 
-    /** Queues an Open311 request located only by an address. */
+    /**
+     * Queues an Open311 request located only by an address; {@code itemCode} is null for a request that named no
+     * service, whose item is suggested from its text when it is placed.
+     */
     @Transactional
     public void enqueueOpen311(
             String orderId, String itemCode, String text, String address, String name, String phone) {

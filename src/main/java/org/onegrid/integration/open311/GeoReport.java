@@ -292,7 +292,7 @@ class GeoReport {
         ReportIncident command = draft.command();
         queue.enqueueOpen311(
                 QUEUED + token,
-                draft.item().code(),
+                draft.item() == null ? null : draft.item().code(),
                 command.text(),
                 command.address(),
                 command.reporterName(),
@@ -324,7 +324,7 @@ class GeoReport {
                 .param("client", client.id())
                 .param("key", requestKey)
                 .param("fingerprint", fingerprint)
-                .param("service", draft.item().code())
+                .param("service", draft.item() == null ? null : draft.item().code())
                 .param("description", draft.description())
                 .param("media", draft.mediaUrl())
                 .param("attributes", JSON.writeValueAsString(draft.attributes()))
@@ -362,7 +362,7 @@ class GeoReport {
                 .update();
     }
 
-    /** What a valid request asks for. */
+    /** What a valid request asks for; {@code item} is null when the client named no service. */
     private record Draft(
             CatalogItemView item,
             ReportIncident command,
@@ -371,13 +371,21 @@ class GeoReport {
             Map<String, List<String>> attributes,
             String accountId) {}
 
+    /**
+     * What a POST asks for, checked. Without a {@code service_code} the description must say what is wrong: the
+     * platform then takes the item its suggestion (智能分拨) puts first, and the incident is 类型待确认 until the owning
+     * centre confirms or changes it, as with every report that names no item.
+     */
     private Draft draft(MultiValueMap<String, String> params) {
         String serviceCode = single(params, "service_code");
-        if (serviceCode == null) {
-            throw Open311Exception.badRequest("service_code was not provided");
+        if (serviceCode == null && single(params, "description") == null) {
+            throw Open311Exception.badRequest("service_code was not provided, nor a description to tell the service by:"
+                    + " send service_code, or describe the problem in description");
         }
-        CatalogItemView item = offered(serviceCode)
-                .orElseThrow(() -> Open311Exception.notFound("service_code " + serviceCode + " was not found"));
+        CatalogItemView item = serviceCode == null
+                ? null
+                : offered(serviceCode)
+                        .orElseThrow(() -> Open311Exception.notFound("service_code " + serviceCode + " was not found"));
         // lat and long, or null where only address_string or address_id place it
         double[] point = point(params);
         String addressId = single(params, "address_id");
@@ -412,7 +420,7 @@ class GeoReport {
         return new Draft(
                 item,
                 new ReportIncident(
-                        item.code(),
+                        item == null ? null : item.code(),
                         text,
                         null,
                         point == null ? null : point[0],
@@ -465,6 +473,16 @@ class GeoReport {
 
     /** The attributes given as {@code attribute[code]=value} (or {@code attribute[code][]=value} for a list). */
     private static Map<String, List<String>> attributes(CatalogItemView item, MultiValueMap<String, String> params) {
+        if (item == null) {
+            for (String name : params.keySet()) {
+                Matcher m = ATTRIBUTE.matcher(name);
+                if (m.matches()) {
+                    throw Open311Exception.badRequest("attribute[" + m.group(1)
+                            + "] belongs to a service: send its service_code with it, or leave the attributes out");
+                }
+            }
+            return new LinkedHashMap<>();
+        }
         Map<String, AttributeDefinition> defined = item.attributes().stream()
                 .collect(Collectors.toMap(
                         AttributeDefinition::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -565,7 +583,7 @@ class GeoReport {
         if (!attributes.isEmpty() || mediaUrl != null) {
             text.append("\n");
         }
-        for (AttributeDefinition a : item.attributes()) {
+        for (AttributeDefinition a : item == null ? List.<AttributeDefinition>of() : item.attributes()) {
             List<String> values = attributes.get(a.code());
             if (values == null) {
                 continue;

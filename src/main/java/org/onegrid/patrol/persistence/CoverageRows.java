@@ -20,41 +20,45 @@ public class CoverageRows {
         this.jdbc = jdbc;
     }
 
-    /** Counts a visit towards its day's periods. */
+    /**
+     * Counts a visit towards its day's periods, in one statement: the household's marks for the month, quarter and
+     * year (a mark already there means an earlier visit counted it) and the grid's counters by the marks just made.
+     */
     public void count(
             long householdId, String gridCode, String regionPath, LocalDate day, boolean reached, int personsVerified) {
-        for (String period : Periods.of(day)) {
-            boolean firstVisit = reached && mark(householdId, period, false);
-            boolean firstMet = personsVerified > 0 && mark(householdId, period, true);
-            jdbc.sql("""
-                            INSERT INTO patrol_coverage (grid_code, period, region_path, households_visited,
-                                                         persons_verified, visits)
-                            VALUES (:grid, :period, :path, :households, :persons, 1)
-                            ON CONFLICT (grid_code, period) DO UPDATE
-                               SET households_visited = patrol_coverage.households_visited + EXCLUDED.households_visited,
-                                   persons_verified = patrol_coverage.persons_verified + EXCLUDED.persons_verified,
-                                   visits = patrol_coverage.visits + 1,
-                                   region_path = EXCLUDED.region_path
-                            """)
-                    .param("grid", gridCode)
-                    .param("period", period)
-                    .param("path", regionPath)
-                    .param("households", firstVisit ? 1 : 0)
-                    .param("persons", firstMet ? personsVerified : 0)
-                    .update();
-        }
-    }
-
-    private boolean mark(long householdId, String period, boolean met) {
-        return jdbc.sql("""
-                        INSERT INTO patrol_period_mark (household_id, period, met) VALUES (:id, :period, :met)
-                        ON CONFLICT DO NOTHING
+        List<String> periods = Periods.of(day);
+        jdbc.sql("""
+                        WITH periods (period) AS (VALUES (:month), (:quarter), (:year)),
+                        marks AS (
+                            INSERT INTO patrol_period_mark (household_id, period, met)
+                            SELECT :id, p.period, m.met
+                              FROM periods p CROSS JOIN (VALUES (false), (true)) AS m (met)
+                             WHERE (m.met AND :persons > 0) OR (NOT m.met AND :reached)
+                            ON CONFLICT DO NOTHING
+                            RETURNING period, met)
+                        INSERT INTO patrol_coverage (grid_code, period, region_path, households_visited,
+                                                     persons_verified, visits)
+                        SELECT :grid, p.period, :path,
+                               (SELECT count(*) FROM marks k WHERE k.period = p.period AND NOT k.met),
+                               CASE WHEN EXISTS (SELECT 1 FROM marks k WHERE k.period = p.period AND k.met)
+                                    THEN :persons ELSE 0 END,
+                               1
+                          FROM periods p
+                        ON CONFLICT (grid_code, period) DO UPDATE
+                           SET households_visited = patrol_coverage.households_visited + EXCLUDED.households_visited,
+                               persons_verified = patrol_coverage.persons_verified + EXCLUDED.persons_verified,
+                               visits = patrol_coverage.visits + 1,
+                               region_path = EXCLUDED.region_path
                         """)
-                        .param("id", householdId)
-                        .param("period", period)
-                        .param("met", met)
-                        .update()
-                == 1;
+                .param("month", periods.get(0))
+                .param("quarter", periods.get(1))
+                .param("year", periods.get(2))
+                .param("id", householdId)
+                .param("reached", reached)
+                .param("persons", personsVerified)
+                .param("grid", gridCode)
+                .param("path", regionPath)
+                .update();
     }
 
     /** The figures of one part of a roll-up: a child region (by code) or a grid. */

@@ -7,6 +7,7 @@ import org.onegrid.region.GridView;
 import org.onegrid.region.Grids;
 import org.onegrid.region.RegionLevel;
 import org.onegrid.region.Regions;
+import org.onegrid.registry.DemoRegistryImported;
 import org.onegrid.registry.imports.ImportKind;
 import org.onegrid.registry.imports.ImportReport;
 import org.onegrid.registry.imports.RegistryImporter;
@@ -18,17 +19,21 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo city's synthetic registry 合成数据: every village of one town ({@code onegrid.demo.registry.town}, 大王镇 by
  * default, with 花园社区) in full — addresses, buildings, households, persons, organisations — generated with a fixed
  * seed ({@link SyntheticRegistry}) and loaded through the importer as the city's administrator, the same code path a
  * city's own files take; every row is marked synthetic. Once per database (when no synthetic import is logged yet),
- * after the demo staff exist, in the background unless configured otherwise.
+ * after the demo staff exist, in the background unless configured otherwise. When all of it is in, {@link
+ * DemoRegistryImported} tells the modules that build on the town's households (the year of visits).
  */
 @Component
 @Order(45)
@@ -46,6 +51,8 @@ class DemoRegistry implements ApplicationRunner {
     private final String town;
     private final int householdsPerVillage;
     private final boolean background;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
 
     DemoRegistry(
             RegistryImporter importer,
@@ -55,7 +62,9 @@ class DemoRegistry implements ApplicationRunner {
             JdbcClient jdbc,
             @Value("${onegrid.demo.registry.town:370523101}") String town,
             @Value("${onegrid.demo.registry.households-per-village:300}") int householdsPerVillage,
-            @Value("${onegrid.demo.registry.in-background:true}") boolean background) {
+            @Value("${onegrid.demo.registry.in-background:true}") boolean background,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.importer = importer;
         this.regions = regions;
         this.grids = grids;
@@ -64,6 +73,8 @@ class DemoRegistry implements ApplicationRunner {
         this.town = town;
         this.householdsPerVillage = householdsPerVillage;
         this.background = background;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -139,5 +150,8 @@ class DemoRegistry implements ApplicationRunner {
                 counts.persons(),
                 counts.organisations(),
                 (System.nanoTime() - started) / 1_000_000);
+        // in a transaction, so that the event publication registry keeps it until its listeners have done their part
+        regions.find(town)
+                .ifPresent(t -> tx.executeWithoutResult(s -> events.publishEvent(new DemoRegistryImported(t.path()))));
     }
 }

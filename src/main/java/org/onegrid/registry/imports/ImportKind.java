@@ -74,6 +74,19 @@ public enum ImportKind {
         return columns;
     }
 
+    /**
+     * The tables an import of this kind fills, parents first; when all are empty (a city's first import), they are
+     * filled before their indexes are built. Organisations are few and go into the tables as they are.
+     */
+    List<String> tables() {
+        return switch (this) {
+            case ADDRESSES -> List.of("registry_address", "registry_building");
+            case HOUSEHOLDS ->
+                List.of("registry_household", "registry_person", "registry_household_member", "registry_person_tag");
+            case ORGANISATIONS -> List.of();
+        };
+    }
+
     public static Optional<ImportKind> ofSlug(String slug) {
         for (ImportKind k : values()) {
             if (k.slug.equalsIgnoreCase(slug) || k.name().equalsIgnoreCase(slug)) {

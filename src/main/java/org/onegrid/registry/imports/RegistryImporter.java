@@ -64,6 +64,9 @@ public class RegistryImporter {
     private static final Logger log = LoggerFactory.getLogger(RegistryImporter.class);
     private static final int CHUNK = 5_000;
     private static final int CHUNKS_AHEAD = 6;
+    /** The addresses kept from one chunk to the next; a city's million are looked up again after this many. */
+    private static final int MAX_PLACES = 200_000;
+
     private static final java.util.HexFormat HEX = java.util.HexFormat.of();
 
     private final Registry registry;
@@ -124,7 +127,7 @@ public class RegistryImporter {
             ImportReport report = tx.execute(status -> run.inTransaction(rows, header, status));
             log.info(
                     "Registry import {} of {} by {}: {} rows, {} written, {} problems, {} ms (waiting for rows {} ms,"
-                            + " checking {} ms, copying {} ms)",
+                            + " checking {} ms, copying {} ms, indexing {} ms{})",
                     kind,
                     name,
                     me.username(),
@@ -134,7 +137,9 @@ public class RegistryImporter {
                     report.millis(),
                     run.waitNanos / 1_000_000,
                     run.checkNanos / 1_000_000,
-                    run.copyNanos / 1_000_000);
+                    run.copyNanos / 1_000_000,
+                    run.indexNanos / 1_000_000,
+                    run.emptied == null ? "" : ", into empty tables");
             return report;
         } catch (FileRefused refused) {
             run.error(refused.error());
@@ -165,6 +170,10 @@ public class RegistryImporter {
 
         long checkNanos;
         long copyNanos;
+        long indexNanos;
+
+        /** The tables were empty: their indexes and foreign keys are off until the rows are in (a city's first import). */
+        EmptyTables emptied;
 
         Run(ImportKind kind, String fileName, StaffPrincipal me, boolean synthetic, long started) {
             this.kind = kind;
@@ -214,10 +223,16 @@ public class RegistryImporter {
                 connection = DataSourceUtils.getConnection(dataSource);
                 copy = connection.unwrap(PGConnection.class).getCopyAPI();
                 importId = insertImport();
+                emptied = EmptyTables.takeOff(connection, kind.tables()).orElse(null);
                 switch (kind) {
                     case ADDRESSES -> addresses(source, header);
                     case HOUSEHOLDS -> households(source, header);
                     case ORGANISATIONS -> organisations(source, header);
+                }
+                if (emptied != null && writing()) {
+                    long indexing = System.nanoTime();
+                    emptied.putBack();
+                    indexNanos = System.nanoTime() - indexing;
                 }
             } catch (FileRefused refused) {
                 error(refused.error());
@@ -300,9 +315,10 @@ public class RegistryImporter {
                                     if (before != null) {
                                         found.add(new RowError(
                                                 a.row(), "道路/小区", "与第 " + before + " 行是同一地址（道路、门牌、楼栋、单元、户室都相同）"));
-                                    } else if (registered
-                                            .computeIfAbsent(village, this::registeredParts)
-                                            .contains(key)) {
+                                    } else if (emptied == null
+                                            && registered
+                                                    .computeIfAbsent(village, this::registeredParts)
+                                                    .contains(key)) {
                                         found.add(new RowError(a.row(), "道路/小区", "该地址（道路、门牌、楼栋、单元、户室）已登记"));
                                     }
                                 }
@@ -312,8 +328,11 @@ public class RegistryImporter {
                                 ok.add(p);
                             }
                         }
-                        for (String code :
-                                existing("SELECT code FROM registry_address WHERE code = ANY(?)", "text", chunkCodes)) {
+                        // against the registry; nothing to find in tables that were empty and are locked
+                        for (String code : emptied != null
+                                ? List.<String>of()
+                                : existing(
+                                        "SELECT code FROM registry_address WHERE code = ANY(?)", "text", chunkCodes)) {
                             error(new RowError(codes.get(code), "地址编码", "地址编码 " + code + " 已登记"));
                         }
                         if (!writing()) {
@@ -441,6 +460,9 @@ public class RegistryImporter {
                     },
                     chunk -> {
                         List<RowError> found = new ArrayList<>();
+                        if (places.size() > MAX_PLACES) {
+                            places.clear(); // before the chunk's codes are looked at, so none of them is lost
+                        }
                         List<PreparedPerson> fresh = new ArrayList<>();
                         List<String> unknownCodes = new ArrayList<>();
                         List<byte[]> indexes = new ArrayList<>();
@@ -467,19 +489,23 @@ public class RegistryImporter {
                                 found.add(new RowError(p.line().row(), "地址编码", "地址编码“" + code + "”不存在（未登记，或不在您的辖区内）"));
                             }
                         }
-                        for (byte[] taken : existingBytes(
-                                "SELECT id_number_index FROM registry_person WHERE id_number_index = ANY(?)",
-                                indexes)) {
+                        for (byte[] taken : emptied != null
+                                ? List.<byte[]>of()
+                                : existingBytes(
+                                        "SELECT id_number_index FROM registry_person WHERE id_number_index = ANY(?)",
+                                        indexes)) {
                             found.add(new RowError(byIndex.get(HEX.formatHex(taken)), "公民身份号码", "该公民身份号码已在人口库中登记"));
                         }
                         Map<String, Integer> numbers = new HashMap<>();
                         for (PreparedPerson p : fresh) {
                             numbers.put(p.line().household(), p.line().row());
                         }
-                        for (String taken : existing(
-                                "SELECT number FROM registry_household WHERE number = ANY(?)",
-                                "text",
-                                new ArrayList<>(numbers.keySet()))) {
+                        for (String taken : emptied != null
+                                ? List.<String>of()
+                                : existing(
+                                        "SELECT number FROM registry_household WHERE number = ANY(?)",
+                                        "text",
+                                        new ArrayList<>(numbers.keySet()))) {
                             found.add(new RowError(numbers.get(taken), "户号", "户号 " + taken + " 已登记"));
                         }
                         errors(found);
@@ -554,9 +580,6 @@ public class RegistryImporter {
             if (codes.isEmpty()) {
                 return;
             }
-            if (places.size() > 200_000) {
-                places.clear();
-            }
             Set<String> distinct = new HashSet<>(codes);
             try (PreparedStatement s = connection.prepareStatement(
                     "SELECT code, id, grid_code, region_path FROM registry_address WHERE code = ANY(?)")) {
@@ -591,6 +614,9 @@ public class RegistryImporter {
                     },
                     chunk -> {
                         List<RowError> found = new ArrayList<>();
+                        if (places.size() > MAX_PLACES) {
+                            places.clear();
+                        }
                         List<String> chunkCodes = new ArrayList<>();
                         List<String> addressCodes = new ArrayList<>();
                         List<byte[]> responsible = new ArrayList<>();

@@ -7,11 +7,14 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The incident domain stays plain Java: no Spring, no storage, no other module but the working-time calendar. */
+/**
+ * The incident domain stays plain Java: no Spring, no storage, no other module but the working-time calendar and the
+ * plain rules every case shares (the hash chain, time limits and lights).
+ */
 class DomainDependenciesTests {
 
     @Test
-    void theDomainNeedsNothingButTheJdkAndTheWorkingTimeCalendar() {
+    void theDomainNeedsNothingButTheJdkTheWorkingTimeCalendarAndTheSharedCaseRules() {
         JavaClasses domain = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.onegrid.incident.domain");
@@ -19,7 +22,12 @@ class DomainDependenciesTests {
         classes()
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "org.onegrid.incident.domain..", "org.onegrid.worktime..")
+                .resideInAnyPackage(
+                        "java..",
+                        "org.onegrid.incident.domain..",
+                        "org.onegrid.worktime..",
+                        "org.onegrid.casework",
+                        "org.onegrid.casework.time")
                 .check(domain);
     }
 }

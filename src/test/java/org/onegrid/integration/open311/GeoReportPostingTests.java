@@ -121,6 +121,61 @@ class GeoReportPostingTests {
                 .contains("【图片/视频】https://img.example.cn/open311/handrail-8812.jpg");
     }
 
+    /** A request that names no service: what is wrong is said in the description only. */
+    List<String[]> described(String description) {
+        List<String[]> fields = new ArrayList<>(handrail(description));
+        fields.removeIf(f -> f[0].equals("service_code") || f[0].startsWith("attribute["));
+        return fields;
+    }
+
+    @Test
+    void aRequestWithoutAServiceCodeIsClassifiedFromItsDescriptionAndAwaitsTheCentresConfirmation() {
+        HttpResponse<String> posted = http.post("/open311/v2/requests.json", described("楼下饭店排风管对着我家窗户，一股油烟味，开不了窗"));
+
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        String id = json(posted).get(0).get("service_request_id").asString();
+        JsonNode incident = json(http.api("city.dispatcher", "GET", "/api/v1/incidents/" + id, null));
+        assertThat(incident.get("channel").asString()).isEqualTo("CITIZEN");
+        assertThat(incident.get("itemCode").asString()).isEqualTo("CSGL-004");
+        assertThat(incident.get("typeUnconfirmed").asBoolean()).isTrue();
+        assertThat(incident.get("text").asString())
+                .startsWith("楼下饭店排风管对着我家窗户")
+                .contains("【图片/视频】https://img.example.cn/open311/handrail-8812.jpg");
+        // the client learns the service the platform took it for, as of any request
+        JsonNode request =
+                json(http.get("/open311/v2/requests/" + id + ".json")).get(0);
+        assertThat(request.get("service_code").asString()).isEqualTo("CSGL-004");
+        assertThat(request.get("service_name").asString()).isEqualTo("油烟扰民");
+        // what the client sent is kept as sent: no service code
+        assertThat(jdbc.sql("SELECT service_code FROM open311_request WHERE incident_id = CAST(:id AS uuid)")
+                        .param("id", id)
+                        .query(String.class)
+                        .optional())
+                .isEmpty();
+    }
+
+    @Test
+    void aRequestWithoutAServiceCodeOrCoordinatesIsClassifiedWhenTheCityDispatcherPlacesIt() {
+        List<String[]> fields = new ArrayList<>(described("小区北门的路灯一到晚上就不亮，黑乎乎的 " + UUID.randomUUID()));
+        fields.removeIf(f -> f[0].equals("lat") || f[0].equals("long"));
+
+        HttpResponse<String> posted = http.post("/open311/v2/requests.json", fields);
+
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        String token = json(posted).get(0).get("token").asString();
+        HttpResponse<String> placed = http.api(
+                "city.dispatcher",
+                "POST",
+                "/api/v1/hotline/orders/OPEN311-" + token + "/placement",
+                Map.of("gridCode", spot.grid()));
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
+        String id = json(placed).get("incidentId").asString();
+        JsonNode incident = json(http.api("city.dispatcher", "GET", "/api/v1/incidents/" + id, null));
+        assertThat(incident.get("itemCode").asString()).isEqualTo("CSGL-007");
+        assertThat(incident.get("typeUnconfirmed").asBoolean()).isTrue();
+        assertThat(incident.get("gridCode").asString()).isEqualTo(spot.grid());
+    }
+
     @Test
     void aPostAskedForInXmlIsAnsweredAsTheSpecificationShowsIt() {
         HttpResponse<String> posted = http.post("/open311/v2/requests.xml", handrail("扶手松动"));
@@ -179,7 +234,21 @@ class GeoReportPostingTests {
         String tooLong = "长".repeat(4001);
         record Case(String what, List<String[]> fields, int status, String says) {}
         List<Case> cases = List.of(
-                new Case("missing service_code", without(good, "service_code"), 400, "service_code was not provided"),
+                new Case(
+                        "neither service_code nor description",
+                        without(without(good, "service_code"), "description"),
+                        400,
+                        "service_code was not provided, nor a description"),
+                new Case(
+                        "no service_code and a blank description",
+                        with(described("扶手断裂"), "description", "   "),
+                        400,
+                        "service_code was not provided, nor a description"),
+                new Case(
+                        "attributes without a service_code",
+                        without(good, "service_code"),
+                        400,
+                        "attribute[facility] belongs to a service"),
                 new Case("unknown service", with(good, "service_code", "NO-SUCH-ITEM"), 404, "was not found"),
                 new Case("lat not a number", with(good, "lat", "north"), 400, "lat must be a number"),
                 new Case("lat out of range", with(good, "lat", "95.5"), 400, "lat must be a number between -90 and 90"),

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.onegrid.incident.domain.Deadlines;
+import org.onegrid.casework.time.Deadlines;
 import org.onegrid.incident.domain.HistoryEntry;
 import org.onegrid.incident.domain.StageWindow;
 import org.postgresql.PGConnection;
@@ -35,7 +35,7 @@ final class Loader {
 
     private static final int CHUNK = 5_000;
     private static final List<String> TABLES =
-            List.of("incident", "incident_history", "incident_photo", "dashboard_incident");
+            List.of("incident", "incident_history", "case_attachment", "dashboard_incident");
 
     private final ApplicationContext app;
     private final DataSource dataSource;
@@ -144,7 +144,7 @@ final class Loader {
                                 "COPY incident_history (" + Rows.HISTORY_COLUMNS + ") FROM STDIN",
                                 new StringReader(historyRows.toString()));
                         copy.copyIn(
-                                "COPY incident_photo (" + Rows.PHOTO_COLUMNS + ") FROM STDIN",
+                                "COPY case_attachment (" + Rows.PHOTO_COLUMNS + ") FROM STDIN",
                                 new StringReader(photoRows.toString()));
                         long done = incidents.addAndGet(last - first);
                         if (done % 500_000 < CHUNK) {

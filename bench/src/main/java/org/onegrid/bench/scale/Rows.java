@@ -20,7 +20,7 @@ import org.onegrid.incident.domain.StageWindow;
 import org.onegrid.incident.domain.Tally;
 
 /**
- * The rows the application's {@code IncidentRows} and {@code PhotoRows} write for an incident, its history and its
+ * The rows the application's {@code IncidentRows} and {@code Attachments} write for an incident, its history and its
  * photos, in PostgreSQL's COPY text format. The JSON columns are written by the application's own serialiser
  * ({@code StoredJson}, package-private, so reached by reflection), so that they read back exactly as stored ones.
  */
@@ -38,7 +38,8 @@ final class Rows {
     static final String HISTORY_COLUMNS = "incident_id, sequence, at, actor_id, actor_name, role, org_id,"
             + " from_status, to_status, action, comment, detail, attachment_ids, previous_hash, hash";
 
-    static final String PHOTO_COLUMNS = "id, incident_id, uploaded_by, content_type, size, sha256, data, uploaded_at";
+    static final String PHOTO_COLUMNS =
+            "id, case_kind, case_id, uploaded_by, content_type, size, sha256, data, uploaded_at";
 
     /** A 4×3 PNG, the evidence photo of every generated action that needs one (as the demo history uses). */
     static final byte[] PHOTO = png();
@@ -171,6 +172,7 @@ final class Rows {
 
     static void photo(StringBuilder out, Loop.Photo p, String incidentId) {
         field(out, p.id().toString(), true);
+        field(out, "incident", false);
         field(out, incidentId, false);
         field(out, Long.toString(p.uploadedBy()), false);
         field(out, "image/png", false);

@@ -8,6 +8,7 @@ import org.onegrid.suggest.model.Evaluation;
 import org.onegrid.suggest.model.Example;
 import org.onegrid.suggest.model.TextModel;
 import org.onegrid.suggest.model.Trainer;
+import org.onegrid.suggest.model.TrainingSet;
 
 /**
  * 智能分拨's honest figures (bench/suggest): trains on the training data only — the catalog's words and the shipped
@@ -15,19 +16,22 @@ import org.onegrid.suggest.model.Trainer;
  * latency of one suggestion in this process; then the training time on the corpus plus 100,000 synthetic labelled
  * incidents.
  *
- * <p>Arguments: {@code [held-out.tsv] [synthetic incidents] [texts of other items per item's problem]}; the held-out
- * set defaults to the benchmarks' own {@code suggest/heldout.tsv} ({@code -} for it), the synthetic incidents to
- * 100,000, the sample of other items' texts to the platform's ({@link Trainer#standard()}).
+ * <p>The incidents are trained on as the platform trains on a city's labelled incidents ({@link TrainingSet}): a
+ * class-balanced sample of at most so many an item, each counted {@link TrainingSet#CITY_WEIGHT} times.
+ *
+ * <p>Arguments: {@code [held-out.tsv] [synthetic incidents] [incidents an item] [texts of other items per item's
+ * problem]}; the held-out set defaults to the benchmarks' own {@code suggest/heldout.tsv} ({@code -} for it), the
+ * synthetic incidents to 100,000, the sample an item to the platform's {@link TrainingSet#PER_ITEM} (0: all of them),
+ * the sample of other items' texts to the platform's ({@link Trainer#standard()}).
  */
 public final class SuggestBench {
 
     public static void main(String[] args) {
         String heldOutPath = args.length > 0 && !args[0].isBlank() && !args[0].equals("-") ? args[0] : null;
         int synthetic = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-        Trainer standard = Trainer.standard();
-        Trainer trainer = args.length > 2
-                ? new Trainer(standard.cost(), standard.threads(), standard.maxFeatures(), Integer.parseInt(args[2]))
-                : standard;
+        int perItem = args.length > 2 ? Integer.parseInt(args[2]) : TrainingSet.PER_ITEM;
+        Trainer trainer =
+                args.length > 3 ? Trainer.standard().withMaxNegatives(Integer.parseInt(args[3])) : Trainer.standard();
         int cores = Runtime.getRuntime().availableProcessors();
 
         List<Example> catalog = SuggestData.catalog();
@@ -45,10 +49,16 @@ public final class SuggestBench {
                 heldOutPath == null ? SuggestData.HELD_OUT : heldOutPath);
 
         long t0 = System.nanoTime();
+        long c0 = cpu();
         TextModel model = trainer.train(training);
         System.out.printf(
-                "Trained on the training data in %.1f s (%d features, %d cores)%n",
-                (System.nanoTime() - t0) / 1e9, model.featureCount(), cores);
+                Locale.ROOT,
+                "Trained on the training data in %.1f s, %.1f s of CPU (%d features, %d cores; the first training"
+                        + " loads HanLP's dictionaries)%n",
+                (System.nanoTime() - t0) / 1e9,
+                (cpu() - c0) / 1e9,
+                model.featureCount(),
+                cores);
 
         if (heldOut.isEmpty()) {
             System.out.println("No held-out set: accuracy not measured");
@@ -69,20 +79,40 @@ public final class SuggestBench {
         (heldOut.isEmpty() ? corpus.isEmpty() ? catalog : corpus : heldOut).forEach(e -> texts.add(e.text()));
         latency(model, texts);
 
-        List<Example> withIncidents = new ArrayList<>(training);
-        withIncidents.addAll(SuggestData.synthetic(training, synthetic, 20261203));
+        List<Example> incidents = SuggestData.synthetic(training, synthetic, 20261203);
         System.gc();
         long t1 = System.nanoTime();
-        TextModel big = trainer.train(withIncidents);
+        long c1 = cpu();
+        List<Example> withIncidents = TrainingSet.of(training, incidents, perItem, TrainingSet.CITY_WEIGHT);
+        Trainer.Trained trained = trainer.trainMeasured(withIncidents);
+        TextModel big = trained.model();
+        double seconds = (System.nanoTime() - t1) / 1e9;
+        double cpuSeconds = (cpu() - c1) / 1e9;
         System.out.printf(
-                "Trained on the training data + %,d synthetic labelled incidents (%,d texts) in %.1f s on %d cores"
-                        + " (%d features, at most %,d texts of other items per item)%n",
+                Locale.ROOT,
+                "Trained on the training data + %,d synthetic labelled incidents in %.1f s on %d cores, %.1f s of CPU"
+                        + " (%s an item, each %d times: %,d texts, %,d distinct; featurising %.1f s, solving %.1f s;"
+                        + " %d features, at most %,d texts of other items per item)%n",
                 synthetic,
-                withIncidents.size(),
-                (System.nanoTime() - t1) / 1e9,
+                seconds,
                 cores,
+                cpuSeconds,
+                perItem > 0 ? "at most " + perItem : "all",
+                TrainingSet.CITY_WEIGHT,
+                trained.texts(),
+                trained.distinctTexts(),
+                trained.featureMillis() / 1e3,
+                trained.solveMillis() / 1e3,
                 big.featureCount(),
                 trainer.maxNegatives());
+        System.out.printf(
+                Locale.ROOT,
+                "  (the machine's load average meanwhile: %.1f; on %d otherwise idle cores the CPU time above takes"
+                        + " about %.1f s)%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage(),
+                cores,
+                cpuSeconds / cores);
         if (!heldOut.isEmpty()) {
             Evaluation e = Evaluation.of(big, heldOut);
             System.out.printf(
@@ -91,6 +121,13 @@ public final class SuggestBench {
                     100 * e.top1(),
                     100 * e.top3());
         }
+    }
+
+    /** The CPU time this process has used, in nanoseconds, on all its threads. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** One suggestion after another on one thread: the distribution of single suggestions, and how many a second. */

@@ -1,4 +1,4 @@
-package org.onegrid.incident.scan;
+package org.onegrid.casework.time;
 
 import java.util.function.LongSupplier;
 
@@ -8,12 +8,12 @@ import java.util.function.LongSupplier;
  * work is at most {@code share} of the time. A share of 1 never rests. Work that takes less than a slice (a scan of an
  * ordinary minute) is never slowed.
  */
-final class Pacer {
+public final class Pacer {
 
     static final long SLICE_NANOS = 50_000_000;
 
     /** Sleeps for the nanoseconds given. */
-    interface Rest {
+    public interface Rest {
         void nanos(long nanos) throws InterruptedException;
     }
 
@@ -23,29 +23,28 @@ final class Pacer {
     private long since;
     private long rested;
 
-    Pacer(double share, LongSupplier nanoTime, Rest rest) {
-        this.share = checked(share);
+    public Pacer(double share, LongSupplier nanoTime, Rest rest) {
+        this.share = checked(share, "a scan's share of time");
         this.nanoTime = nanoTime;
         this.rest = rest;
         this.since = nanoTime.getAsLong();
     }
 
-    /** {@code share} if it is a share of time: above 0, at most 1. */
-    static double checked(double share) {
+    /** {@code share} if it is a share of time: above 0, at most 1; else refused, naming the setting it came from. */
+    public static double checked(double share, String setting) {
         if (!(share > 0 && share <= 1)) {
-            throw new IllegalArgumentException(
-                    "onegrid.incident.scan-share must be above 0 and at most 1, not " + share);
+            throw new IllegalArgumentException(setting + " must be above 0 and at most 1, not " + share);
         }
         return share;
     }
 
     /** The thread's sleep, to the nanosecond it allows. */
-    static void sleep(long nanos) throws InterruptedException {
+    public static void sleep(long nanos) throws InterruptedException {
         Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
     }
 
     /** A piece of work is done: rests if the work since the last rest has filled a slice. */
-    void done() {
+    public void done() {
         long worked = nanoTime.getAsLong() - since;
         if (share >= 1 || worked < SLICE_NANOS) {
             return;
@@ -61,7 +60,7 @@ final class Pacer {
     }
 
     /** Nanoseconds rested so far. */
-    long rested() {
+    public long rested() {
         return rested;
     }
 }

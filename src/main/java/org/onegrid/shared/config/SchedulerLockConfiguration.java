@@ -1,4 +1,4 @@
-package org.onegrid.incident.scan;
+package org.onegrid.shared.config;
 
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** ShedLock over the {@code shedlock} table, with the database's clock, so nodes with skewed clocks agree. */
+/**
+ * ShedLock over the {@code shedlock} table, with the database's clock, so nodes with skewed clocks agree: every
+ * module's scheduled job (deadline scans, deliveries, retraining) runs on one node at a time.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class SchedulerLockConfiguration {

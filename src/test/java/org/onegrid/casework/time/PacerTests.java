@@ -1,4 +1,4 @@
-package org.onegrid.incident.scan;
+package org.onegrid.casework.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,7 +66,7 @@ class PacerTests {
 
     @Test
     void aShareOutsideZeroToOneIsRefusedWithItsSettingNamed() {
-        assertThatThrownBy(() -> pacer(0))
+        assertThatThrownBy(() -> Pacer.checked(0, "onegrid.incident.scan-share"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("onegrid.incident.scan-share");
         assertThatThrownBy(() -> pacer(1.5)).hasMessageContaining("not 1.5");
