@@ -3,6 +3,7 @@ package org.onegrid.dispute.scan;
 import java.time.Clock;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.onegrid.casework.time.OverdueSweep;
 import org.onegrid.dispute.DisputeApi;
 import org.onegrid.dispute.persistence.DisputeLists;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,20 +33,24 @@ public class DisputeOverdueScan {
         run();
     }
 
-    /** One pass; how many cases it marked. */
+    /** One pass through the shared sweep: how many cases it marked. */
     public int run() {
-        int marked = 0;
-        while (true) {
-            var due = lists.overdue(clock.instant(), 200);
-            int before = marked;
-            for (UUID id : due) {
-                if (disputes.markOverdue(id)) {
-                    marked++;
-                }
-            }
-            if (due.size() < 200 || marked == before) {
-                return marked;
-            }
-        }
+        return OverdueSweep.sweep(
+                new OverdueSweep.Due<UUID>() {
+                    @Override
+                    public java.util.List<UUID> due(int limit) {
+                        return lists.overdue(clock.instant(), limit);
+                    }
+
+                    @Override
+                    public boolean mark(UUID id) {
+                        try {
+                            return disputes.markOverdue(id);
+                        } catch (org.springframework.web.ErrorResponseException changedMeanwhile) {
+                            return false;
+                        }
+                    }
+                },
+                OverdueSweep.unpaced());
     }
 }
