@@ -66,7 +66,6 @@ import org.onegrid.staff.Role;
 import org.onegrid.staff.Staff;
 import org.onegrid.staff.StaffPrincipal;
 import org.onegrid.staff.UserView;
-import org.onegrid.worktime.WorkCalendars;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -108,7 +107,7 @@ public class DisputeApi {
             CaseHistory history,
             Notifications notifications,
             Attachments attachments,
-            WorkCalendars calendars,
+            Deadlines deadlines,
             Catalog catalog,
             Regions regions,
             Grids grids,
@@ -122,8 +121,7 @@ public class DisputeApi {
         this.history = history;
         this.notifications = notifications;
         this.attachments = attachments;
-        // counted on the statutory calendar in force at each moment (it changes when a year's holidays are entered)
-        this.deadlines = Deadlines.following(calendars::current);
+        this.deadlines = deadlines;
         this.catalog = catalog;
         this.regions = regions;
         this.grids = grids;
