@@ -25,7 +25,8 @@ public class Refused extends RuntimeException {
         return refusals.stream().allMatch(r -> r.code().endsWith(".state"));
     }
 
-    static void ifAny(List<Refusal> found) {
+    /** Refuses with {@code found} when there is anything in it. */
+    public static void ifAny(List<Refusal> found) {
         if (!found.isEmpty()) {
             throw new Refused(found);
         }
