@@ -61,7 +61,7 @@ class MalformedInputTests {
             "SELECT count(*) FROM incident",
             "SELECT coalesce(sum(version), 0) FROM incident",
             "SELECT count(*) FROM incident_history",
-            "SELECT count(*) FROM incident_photo",
+            "SELECT count(*) FROM case_attachment",
             "SELECT count(*) FROM incident_idempotency",
             "SELECT count(*) FROM notification",
             "SELECT count(*) FROM notification_read",

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -16,35 +15,37 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import org.onegrid.casework.HistoryChain;
+import org.onegrid.casework.attach.Attachment;
+import org.onegrid.casework.attach.Attachments;
+import org.onegrid.casework.time.Deadlines;
+import org.onegrid.casework.time.Light;
+import org.onegrid.casework.time.TimeLimit;
 import org.onegrid.incident.domain.Act;
 import org.onegrid.incident.domain.ActionRefused;
 import org.onegrid.incident.domain.Actor;
 import org.onegrid.incident.domain.Centre;
 import org.onegrid.incident.domain.Channel;
-import org.onegrid.incident.domain.Deadlines;
 import org.onegrid.incident.domain.Decision;
 import org.onegrid.incident.domain.Department;
 import org.onegrid.incident.domain.Dispatch;
 import org.onegrid.incident.domain.Handling;
-import org.onegrid.incident.domain.HistoryChain;
 import org.onegrid.incident.domain.HistoryEntry;
 import org.onegrid.incident.domain.Incident;
 import org.onegrid.incident.domain.IncidentId;
 import org.onegrid.incident.domain.IncidentSnapshot;
 import org.onegrid.incident.domain.Intake;
-import org.onegrid.incident.domain.Light;
 import org.onegrid.incident.domain.Place;
 import org.onegrid.incident.domain.Reporter;
 import org.onegrid.incident.domain.Role;
 import org.onegrid.incident.domain.Satisfaction;
 import org.onegrid.incident.domain.Status;
-import org.onegrid.incident.domain.TimeLimit;
+import org.onegrid.incident.notification.IncidentCaseKind;
 import org.onegrid.incident.persistence.IdempotencyRows;
 import org.onegrid.incident.persistence.IncidentRows;
 import org.onegrid.incident.persistence.IncidentSearch;
 import org.onegrid.incident.persistence.IncidentStore;
 import org.onegrid.incident.persistence.PhoneCipher;
-import org.onegrid.incident.persistence.PhotoRows;
 import org.onegrid.incident.persistence.TrackingCodes;
 import org.onegrid.incident.routing.CatalogItem;
 import org.onegrid.incident.routing.ItemTerms;
@@ -83,7 +84,7 @@ import org.springframework.web.ErrorResponseException;
 public class IncidentApi {
 
     /** The largest photo accepted: 10 MB. */
-    public static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_PHOTO_BYTES = Attachments.MAX_BYTES;
 
     /** The longest time limit of a supervision order and the longest extension, in hours: 30 days. */
     public static final int MAX_HOURS = 720;
@@ -93,7 +94,7 @@ public class IncidentApi {
     private final IncidentStore store;
     private final IncidentRows rows;
     private final IncidentSearch search;
-    private final PhotoRows photos;
+    private final Attachments photos;
     private final IdempotencyRows idempotency;
     private final TrackingCodes trackingCodes;
     private final PhoneCipher phones;
@@ -111,7 +112,7 @@ public class IncidentApi {
             IncidentStore store,
             IncidentRows rows,
             IncidentSearch search,
-            PhotoRows photos,
+            Attachments photos,
             IdempotencyRows idempotency,
             TrackingCodes trackingCodes,
             PhoneCipher phones,
@@ -230,7 +231,7 @@ public class IncidentApi {
         }
         checkPhotos(command.photoIds(), me, null);
         IncidentRows.Placement placement = store.add(incident, placement(location, item, command.reporterPhone()), now);
-        photos.attach(command.photoIds(), id);
+        photos.attach(command.photoIds(), IncidentCaseKind.KIND, id.value(), me.userId());
         if (channel == Channel.GRID_WORKER && (reporterName != null || blankToNull(command.reporterPhone()) != null)) {
             // 代报: the resident the grid worker reported for follows and rates it by a tracking code, as if they
             // had reported it themselves on the public page
@@ -470,8 +471,8 @@ public class IncidentApi {
         return store.load(new IncidentId(incidentId))
                 .filter(l -> reportersPhotoIds(l.incident()).contains(photoId.toString()))
                 .flatMap(l -> photos.data(photoId))
-                .filter(p -> incidentId.equals(p.row().incidentId()))
-                .map(p -> new Photo(p.row().contentType(), p.data()));
+                .filter(p -> p.attachment().belongsTo(IncidentCaseKind.KIND, incidentId))
+                .map(p -> new Photo(p.attachment().contentType(), p.data()));
     }
 
     private static PublicIncidentView publicView(String code, IncidentStore.Loaded loaded) {
@@ -1064,7 +1065,7 @@ public class IncidentApi {
         if (!store.save(loaded, version, now)) {
             throw changedMeanwhile(id);
         }
-        photos.attach(command.photoIds(), incident.id());
+        photos.attach(command.photoIds(), IncidentCaseKind.KIND, incident.id().value(), me.userId());
         return loaded;
     }
 
@@ -1174,25 +1175,8 @@ public class IncidentApi {
      */
     @Transactional
     public IncidentView.PhotoView upload(byte[] data, StaffPrincipal me) {
-        if (data == null || data.length == 0) {
-            throw Problems.invalid("file", "the photo is empty");
-        }
-        if (data.length > MAX_PHOTO_BYTES) {
-            throw Problems.of(
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    "photo-too-large",
-                    "A photo may have at most 10 MB, not " + data.length + " bytes",
-                    Map.of("field", "file"));
-        }
-        String type = PhotoTypes.sniff(data)
-                .orElseThrow(() -> Problems.of(
-                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                        "not-an-image",
-                        "Only JPEG, PNG and WebP photos are accepted; this file is none of them",
-                        Map.of("field", "file")));
-        UUID id = UUID.randomUUID();
-        photos.insert(id, me.userId(), type, data, PhotoTypes.sha256(data), clock.instant());
-        return new IncidentView.PhotoView(id, null, type, data.length);
+        Attachment stored = photos.store(data, me.userId());
+        return new IncidentView.PhotoView(stored.id(), null, stored.contentType(), stored.size());
     }
 
     /** A photo of an incident the caller may see. */
@@ -1202,28 +1186,12 @@ public class IncidentApi {
         return rows.find(incident)
                 .filter(stored -> canSee(me, stored.snapshot()))
                 .flatMap(stored -> photos.data(photoId))
-                .filter(p -> incidentId.equals(p.row().incidentId()))
-                .map(p -> new Photo(p.row().contentType(), p.data()));
+                .filter(p -> p.attachment().belongsTo(IncidentCaseKind.KIND, incidentId))
+                .map(p -> new Photo(p.attachment().contentType(), p.data()));
     }
 
     private void checkPhotos(List<UUID> ids, StaffPrincipal me, IncidentId incident) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        if (new HashSet<>(ids).size() != ids.size()) {
-            throw unprocessable("photoIds", "A photo is named twice");
-        }
-        List<PhotoRows.PhotoRow> found = photos.find(ids);
-        for (UUID id : ids) {
-            boolean usable = found.stream()
-                    .anyMatch(p -> p.id().equals(id)
-                            && p.uploadedBy() == me.userId()
-                            && (p.incidentId() == null
-                                    || (incident != null && p.incidentId().equals(incident.value()))));
-            if (!usable) {
-                throw unprocessable("photoIds", "Photo " + id + " was not uploaded by you or belongs elsewhere");
-            }
-        }
+        photos.check(ids, me.userId(), IncidentCaseKind.KIND, incident == null ? null : incident.value());
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -1402,7 +1370,7 @@ public class IncidentApi {
         if (history.stream().allMatch(e -> e.attachmentIds().isEmpty())) {
             return List.of();
         }
-        return photos.ofIncident(id).stream()
+        return photos.of(IncidentCaseKind.KIND, id.value()).stream()
                 .map(p -> new IncidentView.PhotoView(
                         p.id(), "/api/v1/incidents/" + id + "/photos/" + p.id(), p.contentType(), p.size()))
                 .toList();

@@ -1,7 +1,7 @@
 package org.onegrid.incident;
 
 import java.time.Clock;
-import org.onegrid.incident.domain.Deadlines;
+import org.onegrid.casework.time.Deadlines;
 import org.onegrid.worktime.WorkCalendars;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -5,5 +5,14 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Visits and patrols",
-        allowedDependencies = {"registry", "registry :: domain", "incident", "region", "staff", "shared"})
+        allowedDependencies = {
+            "registry",
+            "registry :: domain",
+            "incident",
+            "casework",
+            "casework :: attach",
+            "region",
+            "staff",
+            "shared"
+        })
 package org.onegrid.patrol;

@@ -9,9 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.onegrid.IntegrationTest;
-import org.onegrid.incident.notification.NotificationPage;
-import org.onegrid.incident.notification.NotificationView;
-import org.onegrid.incident.notification.Notifications;
+import org.onegrid.casework.notify.NotificationPage;
+import org.onegrid.casework.notify.NotificationView;
+import org.onegrid.casework.notify.Notifications;
 import org.onegrid.staff.Role;
 import org.onegrid.staff.Staff;
 import org.onegrid.staff.StaffPrincipal;
@@ -57,6 +57,7 @@ class DemoNotificationsTests {
         long before = notifications.mine(dispatcher, true, 0, 1).unread();
         notifications.notify(
                 List.of(Notifications.org(dispatcher.orgId(), Role.CENTRE_DISPATCHER)),
+                "incident",
                 null,
                 "STATUS",
                 "新消息：测试未读",

@@ -59,7 +59,7 @@ class LoopNotificationsTests {
     List<Notice> notices(String incidentId, String kind) {
         return jdbc.sql("""
                         SELECT kind, recipient_user_id, recipient_org_id, recipient_role, text FROM notification
-                         WHERE incident_id = :id AND kind = :kind ORDER BY id
+                         WHERE case_kind = 'incident' AND case_id = :id AND kind = :kind ORDER BY id
                         """)
                 .param("id", UUID.fromString(incidentId))
                 .param("kind", kind)

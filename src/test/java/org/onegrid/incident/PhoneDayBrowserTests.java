@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
 import org.onegrid.IntegrationTest;
 import org.onegrid.browser.Browser;
+import org.onegrid.casework.notify.Notifications;
 import org.onegrid.catalog.Catalog;
-import org.onegrid.incident.notification.Notifications;
 import org.onegrid.region.Grids;
 import org.onegrid.staff.GridDuty;
 import org.onegrid.staff.Staff;
@@ -310,7 +310,7 @@ class PhoneDayBrowserTests {
                 .param("c", code)
                 .query(UUID.class)
                 .single();
-        assertThat(jdbc.sql("SELECT count(*) FROM incident_photo WHERE incident_id = :id")
+        assertThat(jdbc.sql("SELECT count(*) FROM case_attachment WHERE case_kind = 'incident' AND case_id = :id")
                         .param("id", id)
                         .query(Long.class)
                         .single())

@@ -2,6 +2,7 @@ package org.onegrid.incident.domain;
 
 import java.util.List;
 import java.util.Objects;
+import org.onegrid.casework.time.TimeLimit;
 
 /**
  * The terms of the catalog item (事项清单) an incident was reported under, copied at intake: a later change of

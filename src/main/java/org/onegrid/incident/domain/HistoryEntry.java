@@ -3,6 +3,8 @@ package org.onegrid.incident.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.onegrid.casework.ChainedEntry;
+import org.onegrid.casework.HistoryChain;
 
 /**
  * One entry of an incident's append-only history (全程留痕): who did what when, from which status to which, with
@@ -35,7 +37,8 @@ public record HistoryEntry(
         String detail,
         List<String> attachmentIds,
         String previousHash,
-        String hash) {
+        String hash)
+        implements ChainedEntry {
 
     public HistoryEntry {
         Objects.requireNonNull(incidentId, "incidentId");
@@ -49,6 +52,31 @@ public record HistoryEntry(
         attachmentIds = attachmentIds == null ? List.of() : List.copyOf(attachmentIds);
         Objects.requireNonNull(previousHash, "previousHash");
         Objects.requireNonNull(hash, "hash");
+    }
+
+    @Override
+    public String chainId() {
+        return incidentId.toString();
+    }
+
+    @Override
+    public String roleName() {
+        return role.name();
+    }
+
+    @Override
+    public String fromStatusName() {
+        return fromStatus == null ? null : fromStatus.name();
+    }
+
+    @Override
+    public String toStatusName() {
+        return toStatus.name();
+    }
+
+    @Override
+    public String actionName() {
+        return action.name();
     }
 
     /** The next entry after {@code previous} (null for the first), hashed. */

@@ -16,6 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Supplier;
+import org.onegrid.casework.HistoryChain;
+import org.onegrid.casework.time.Deadlines;
+import org.onegrid.casework.time.Light;
+import org.onegrid.casework.time.TimeLimit;
+import org.onegrid.casework.time.Window;
 import org.onegrid.worktime.TimeMode;
 
 /**
@@ -1305,9 +1310,7 @@ public final class Incident {
 
     /** The first instant at which at least 80 % of the time from {@code start} to {@code deadline} is used. */
     private Instant yellowAt(Instant start, Instant deadline, TimeMode mode) {
-        long total = deadlines.elapsed(start, deadline, mode).toNanos();
-        // total - floor(total / 5) is the smallest whole number of nanoseconds not below 80 %.
-        return deadlines.deadline(start, Duration.ofNanos(total - total / 5), mode);
+        return Window.yellowAt(start, deadline, mode, deadlines);
     }
 
     private void endStage(Instant at) {

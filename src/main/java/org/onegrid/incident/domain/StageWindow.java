@@ -2,9 +2,11 @@ package org.onegrid.incident.domain;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.onegrid.casework.time.Light;
+import org.onegrid.casework.time.Window;
 
 /**
- * The running stage of an open incident (当前环节) with its deadline. {@code yellowAt} is the instant at which 80 %
+ * The running stage of an open incident (当前环节) with its deadline, lit by the one rule of every case's {@link Window}. {@code yellowAt} is the instant at which 80 %
  * of the stage's time is used, counted in the stage's time mode, so that the light is a plain comparison of
  * instants — in memory and in SQL alike.
  *
@@ -21,10 +23,7 @@ public record StageWindow(Stage stage, Instant startedAt, Instant deadline, Inst
 
     /** Red after the deadline, yellow from 80 % of the time on, green before. */
     public Light light(Instant now) {
-        if (isOverdue(now)) {
-            return Light.RED;
-        }
-        return now.isBefore(yellowAt) ? Light.GREEN : Light.YELLOW;
+        return Window.light(now, yellowAt, deadline);
     }
 
     /** The deadline itself is still in time; overdue is any moment after it. */

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.onegrid.casework.notify.Notifications;
+import org.onegrid.casework.notify.Notifications.Recipient;
 import org.onegrid.incident.domain.AssistingPartRecorded;
 import org.onegrid.incident.domain.DispatchMode;
 import org.onegrid.incident.domain.Handling;
@@ -31,7 +33,7 @@ import org.onegrid.incident.domain.IncidentUrged;
 import org.onegrid.incident.domain.IncidentVerificationFailed;
 import org.onegrid.incident.domain.Satisfaction;
 import org.onegrid.incident.domain.SupervisionReplied;
-import org.onegrid.incident.notification.Notifications.Recipient;
+import org.onegrid.incident.persistence.IncidentRows;
 import org.onegrid.incident.persistence.IncidentStore;
 import org.onegrid.shared.config.CityTime;
 import org.onegrid.staff.GridDuty;
@@ -49,7 +51,7 @@ import org.springframework.stereotype.Component;
  * completion to whoever verifies; and status updates to a reporter with an account.
  */
 @Component
-class IncidentNotifier {
+public class IncidentNotifier {
 
     private static final DateTimeFormatter LOCAL =
             DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(CityTime.ZONE);
@@ -141,7 +143,7 @@ class IncidentNotifier {
     }
 
     private void send(IncidentId id, Instant at, String kind, String text, List<Recipient> to) {
-        notifications.notify(to, id.value(), kind, text, at);
+        notifications.notify(to, IncidentCaseKind.KIND, id.value(), kind, text, at);
     }
 
     private void toReporter(IncidentId id, Instant at, Facts facts, String text) {
@@ -379,5 +381,20 @@ class IncidentNotifier {
         to.add(centre(owner));
         departments.forEach(d -> to.add(department(d)));
         return to;
+    }
+
+    /** For the scan's yellow warnings: owners and handling departments of a stage at 80 % of its time. */
+    public void deadlineWarning(IncidentRows.YellowDue due, Instant at) {
+        List<Recipient> to = new java.util.ArrayList<>();
+        to.add(Notifications.org(due.ownerOrgId(), Role.CENTRE_DISPATCHER));
+        due.departmentIds().forEach(d -> to.add(Notifications.org(d, Role.DEPARTMENT_HANDLER)));
+        notifications.notify(
+                to,
+                IncidentCaseKind.KIND,
+                due.id().value(),
+                "DEADLINE_WARNING",
+                "黄灯预警：「" + due.itemName() + "」（" + due.number() + "）"
+                        + due.stage().label() + "环节时限已用80%，期限 " + local(due.deadline()),
+                at);
     }
 }

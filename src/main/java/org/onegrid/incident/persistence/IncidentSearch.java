@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.onegrid.casework.time.Light;
+import org.onegrid.casework.time.Window;
 import org.onegrid.incident.IncidentPage;
 import org.onegrid.incident.IncidentSummaryView;
-import org.onegrid.incident.domain.Light;
 import org.onegrid.incident.domain.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -179,7 +180,7 @@ public class IncidentSearch {
         Instant yellowAt = IncidentRows.instant(rs, "stage_yellow_at");
         String light = null;
         if (rs.getString("stage") != null) {
-            light = (now.isAfter(deadline) ? Light.RED : now.isBefore(yellowAt) ? Light.GREEN : Light.YELLOW).name();
+            light = Window.light(now, yellowAt, deadline).name();
         }
         long lead = rs.getLong("lead_org_id");
         Long leadOrgId = rs.wasNull() ? null : lead;

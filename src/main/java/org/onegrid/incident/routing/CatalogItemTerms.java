@@ -1,12 +1,12 @@
 package org.onegrid.incident.routing;
 
 import java.util.Optional;
+import org.onegrid.casework.time.TimeLimit;
 import org.onegrid.catalog.Catalog;
 import org.onegrid.catalog.CatalogItemView;
 import org.onegrid.catalog.StageLimit;
 import org.onegrid.incident.domain.CatalogTerms;
 import org.onegrid.incident.domain.Level;
-import org.onegrid.incident.domain.TimeLimit;
 import org.springframework.stereotype.Component;
 
 /** The catalog module's items as terms to freeze into a new incident. */

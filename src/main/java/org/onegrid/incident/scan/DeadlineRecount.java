@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.onegrid.incident.domain.Deadlines;
+import org.onegrid.casework.time.Deadlines;
 import org.onegrid.incident.domain.Decision;
 import org.onegrid.incident.domain.IncidentId;
 import org.onegrid.incident.persistence.IncidentRows;

@@ -10,7 +10,7 @@ import org.onegrid.incident.domain.Centre;
 import org.onegrid.incident.domain.Decision;
 import org.onegrid.incident.domain.Incident;
 import org.onegrid.incident.domain.IncidentId;
-import org.onegrid.incident.notification.Notifications;
+import org.onegrid.incident.notification.IncidentNotifier;
 import org.onegrid.incident.persistence.IncidentRows;
 import org.onegrid.incident.persistence.IncidentStore;
 import org.onegrid.incident.routing.Routing;
@@ -39,7 +39,7 @@ public class OverdueScan {
     private final IncidentRows rows;
     private final IncidentStore store;
     private final Routing routing;
-    private final Notifications notifications;
+    private final IncidentNotifier notifications;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final double share;
@@ -48,7 +48,7 @@ public class OverdueScan {
             IncidentRows rows,
             IncidentStore store,
             Routing routing,
-            Notifications notifications,
+            IncidentNotifier notifications,
             TransactionTemplate tx,
             Clock clock,
             @Value("${onegrid.incident.scan-share:0.5}") double share) {

@@ -12,7 +12,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** A photo over the upload limit answers as the incident API's own problem, naming the field. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = {IncidentController.class, NotificationController.class})
+@RestControllerAdvice(assignableTypes = IncidentController.class)
 class IncidentApiAdvice {
 
     @ExceptionHandler

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.onegrid.incident.PhotoUploads;
+import org.onegrid.casework.attach.PhotoUploads;
 import org.onegrid.patrol.DueHouseholdView;
 import org.onegrid.patrol.PatrolApi;
 import org.onegrid.patrol.RecordVisit;

@@ -6,6 +6,7 @@ import static org.onegrid.incident.domain.Dongying.*;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.onegrid.casework.time.Light;
 
 /**
  * Stage deadlines on the statutory calendar (office hours 08:30–12:00 and 13:30–17:30, holidays and 调休),

@@ -8,6 +8,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import org.onegrid.casework.time.Deadlines;
+import org.onegrid.casework.time.TimeLimit;
 import org.onegrid.worktime.TimeMode;
 import org.onegrid.worktime.WorkCalendar;
 

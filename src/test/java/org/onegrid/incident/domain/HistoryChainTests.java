@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.onegrid.casework.HistoryChain;
 
 /** The hash-chained history (全程留痕): one entry per action, and any later edit shows. */
 class HistoryChainTests {

@@ -6,6 +6,8 @@ import static org.onegrid.incident.domain.Dongying.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.onegrid.casework.HistoryChain;
+import org.onegrid.casework.time.TimeLimit;
 
 /** What storage needs: a snapshot of plain values, the history to insert, and an incident that carries on. */
 class IncidentRestoreTests {

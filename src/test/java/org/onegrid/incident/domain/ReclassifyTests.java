@@ -5,6 +5,7 @@ import static org.onegrid.incident.domain.Dongying.*;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.onegrid.casework.HistoryChain;
 
 /** 核定事项类型: the owning centre confirms or changes an incident's item. */
 class ReclassifyTests {

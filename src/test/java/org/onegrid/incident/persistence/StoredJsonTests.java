@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.onegrid.casework.time.TimeLimit;
 import org.onegrid.incident.domain.CatalogTerms;
 import org.onegrid.incident.domain.Level;
 import org.onegrid.incident.domain.SupervisionOrder;
-import org.onegrid.incident.domain.TimeLimit;
 import org.onegrid.worktime.TimeMode;
 
 /** The JSON columns read back exactly what was written, however often and however PostgreSQL spells them. */

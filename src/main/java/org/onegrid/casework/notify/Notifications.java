@@ -1,11 +1,10 @@
-package org.onegrid.incident.notification;
+package org.onegrid.casework.notify;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.onegrid.incident.persistence.IncidentRows;
 import org.onegrid.shared.web.Problems;
 import org.onegrid.staff.Role;
 import org.onegrid.staff.StaffPrincipal;
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * In-app notifications 消息提醒: to one user, or to everyone of an organisation in one role (a department's handlers,
+ * In-app notifications 消息提醒 about any kind of case — incidents, disputes, hazards, tasks: to one user, or to everyone of an organisation in one role (a department's handlers,
  * a centre's dispatchers) — so whoever joins a department later still sees its open work. Read receipts are kept per
  * user.
  */
@@ -42,9 +41,12 @@ public class Notifications {
         return new Org(orgId, role);
     }
 
-    /** Creates one notification per distinct recipient, in the caller's transaction. */
+    /**
+     * Creates one notification per distinct recipient, in the caller's transaction: about a case of a kind (an
+     * incident, a dispute, a hazard), whose page the notice leads to, or about none ({@code caseId} null).
+     */
     @Transactional
-    public void notify(List<Recipient> recipients, UUID incidentId, String kind, String text, Instant at) {
+    public void notify(List<Recipient> recipients, String caseKind, UUID caseId, String kind, String text, Instant at) {
         Set<Recipient> distinct = new LinkedHashSet<>(recipients);
         for (Recipient recipient : distinct) {
             Long userId = recipient instanceof User u ? u.userId() : null;
@@ -54,14 +56,15 @@ public class Notifications {
                 continue;
             }
             jdbc.sql("""
-                            INSERT INTO notification (recipient_user_id, recipient_org_id, recipient_role, incident_id,
-                                kind, text, created_at)
-                            VALUES (:user, :org, :role, :incident, :kind, :text, :at)
+                            INSERT INTO notification (recipient_user_id, recipient_org_id, recipient_role, case_kind,
+                                case_id, kind, text, created_at)
+                            VALUES (:user, :org, :role, :caseKind, :caseId, :kind, :text, :at)
                             """)
                     .param("user", userId)
                     .param("org", orgId)
                     .param("role", role)
-                    .param("incident", incidentId)
+                    .param("caseKind", caseKind)
+                    .param("caseId", caseId)
                     .param("kind", kind)
                     .param("text", text)
                     .param("at", at.atOffset(java.time.ZoneOffset.UTC))
@@ -108,7 +111,7 @@ public class Notifications {
                         .single();
         List<NotificationView> items = jdbc.sql(
                         """
-                        SELECT n.id, n.kind, n.text, n.incident_id, n.created_at,
+                        SELECT n.id, n.kind, n.text, n.case_kind, n.case_id, n.created_at,
                                coalesce(r.read_at, n.read_by_everyone_at) AS read_at
                         """ + MINE + filter + " ORDER BY n.created_at DESC, n.id DESC LIMIT :limit OFFSET :offset")
                 .param("me", me.userId())
@@ -120,7 +123,8 @@ public class Notifications {
                         rs.getLong("id"),
                         rs.getString("kind"),
                         rs.getString("text"),
-                        rs.getObject("incident_id", UUID.class),
+                        rs.getString("case_kind"),
+                        rs.getObject("case_id", UUID.class),
                         rs.getObject("created_at", java.time.OffsetDateTime.class)
                                 .toInstant(),
                         rs.getObject("read_at", java.time.OffsetDateTime.class) == null
@@ -176,19 +180,5 @@ public class Notifications {
                 .param("before", before.atOffset(java.time.ZoneOffset.UTC))
                 .param("at", at.atOffset(java.time.ZoneOffset.UTC))
                 .update();
-    }
-
-    /** For the scan's yellow warnings: owners and handling departments of a stage at 80 % of its time. */
-    public void deadlineWarning(IncidentRows.YellowDue due, Instant at) {
-        List<Recipient> to = new java.util.ArrayList<>();
-        to.add(org(due.ownerOrgId(), Role.CENTRE_DISPATCHER));
-        due.departmentIds().forEach(d -> to.add(org(d, Role.DEPARTMENT_HANDLER)));
-        notify(
-                to,
-                due.id().value(),
-                "DEADLINE_WARNING",
-                "黄灯预警：「" + due.itemName() + "」（" + due.number() + "）"
-                        + due.stage().label() + "环节时限已用80%，期限 " + IncidentNotifier.local(due.deadline()),
-                at);
     }
 }

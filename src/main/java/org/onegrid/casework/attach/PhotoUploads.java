@@ -1,4 +1,4 @@
-package org.onegrid.incident;
+package org.onegrid.casework.attach;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,27 +13,29 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Photos sent with a form: stored through the incident API (which checks them as for the REST API), by their ids, to
- * attach to a report or an action — the incident's phone pages and every other module's (a visit's photos) alike.
+ * Photos sent with a form: stored through {@link Attachments} (which checks them as for the REST API), by their ids, to
+ * attach to a report or an action — the incident's phone pages and every other module's (a visit's, a dispute's, a
+ * hazard's photos) alike.
  */
 @Component
 public class PhotoUploads {
 
     public static final int MAX_PHOTOS = 9;
 
-    private final IncidentApi incidents;
+    private final Attachments attachments;
 
-    PhotoUploads(IncidentApi incidents) {
-        this.incidents = incidents;
+    PhotoUploads(Attachments attachments) {
+        this.attachments = attachments;
     }
 
     public List<UUID> store(List<MultipartFile> files, StaffPrincipal me) {
-        return store(files, data -> incidents.upload(data, me).id());
+        return store(files, data -> attachments.store(data, me.userId()).id());
     }
 
     /** The photos a resident without an account sends with a report, checked and limited as every form's. */
     public List<UUID> storeAnonymously(List<MultipartFile> files) {
-        return store(files, data -> incidents.uploadAnonymously(data).id());
+        return store(
+                files, data -> attachments.store(data, Attachments.ANONYMOUS).id());
     }
 
     private static List<UUID> store(List<MultipartFile> files, java.util.function.Function<byte[], UUID> upload) {

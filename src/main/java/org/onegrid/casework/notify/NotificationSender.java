@@ -1,4 +1,4 @@
-package org.onegrid.incident.notification;
+package org.onegrid.casework.notify;
 
 /**
  * Delivers a notification beyond the app (短信, 微信, 政务钉钉 …). Called after commit, once per notification, from the

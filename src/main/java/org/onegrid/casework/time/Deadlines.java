@@ -1,4 +1,4 @@
-package org.onegrid.incident.domain;
+package org.onegrid.casework.time;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +8,7 @@ import org.onegrid.worktime.TimeMode;
 import org.onegrid.worktime.WorkCalendar;
 
 /**
- * The port through which the incident counts time (时限计算): deadlines and elapsed time in working or natural
+ * The port through which every case (an incident, a dispute, a hazard) counts time (时限计算): deadlines and elapsed time in working or natural
  * hours. In production the statutory {@link WorkCalendar}; tests may pass the same calendar or anything simpler.
  */
 public interface Deadlines {

@@ -1,4 +1,4 @@
-package org.onegrid.incident.domain;
+package org.onegrid.casework.time;
 
 import java.time.Duration;
 import java.util.Objects;

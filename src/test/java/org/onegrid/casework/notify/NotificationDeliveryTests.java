@@ -1,4 +1,4 @@
-package org.onegrid.incident.notification;
+package org.onegrid.casework.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +28,7 @@ class NotificationDeliveryTests {
         UUID incident = UUID.randomUUID();
         notifications.notify(
                 List.of(Notifications.user(1), Notifications.org(1, Role.CENTRE_DISPATCHER)),
+                "incident",
                 incident,
                 "NEW_INCIDENT",
                 "新事件待受理：「测试」",
@@ -35,7 +36,7 @@ class NotificationDeliveryTests {
         assertThat(undelivered(incident)).isBetween(0L, 2L);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> undelivered(incident) == 0);
-        assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE incident_id = :id AND delivered_at IS NOT NULL")
+        assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE case_id = :id AND delivered_at IS NOT NULL")
                         .param("id", incident)
                         .query(Long.class)
                         .single())
@@ -43,7 +44,7 @@ class NotificationDeliveryTests {
     }
 
     private long undelivered(UUID incident) {
-        return jdbc.sql("SELECT count(*) FROM notification WHERE incident_id = :id AND delivered_at IS NULL")
+        return jdbc.sql("SELECT count(*) FROM notification WHERE case_id = :id AND delivered_at IS NULL")
                 .param("id", incident)
                 .query(Long.class)
                 .single();

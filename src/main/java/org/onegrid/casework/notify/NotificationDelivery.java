@@ -1,4 +1,4 @@
-package org.onegrid.incident.notification;
+package org.onegrid.casework.notify;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +57,7 @@ class NotificationDelivery {
     int deliverBatch() {
         Integer taken = tx.execute(status -> {
             List<NotificationCreated> due = jdbc.sql("""
-                            SELECT id, recipient_user_id, recipient_org_id, recipient_role, incident_id, kind, text
+                            SELECT id, recipient_user_id, recipient_org_id, recipient_role, case_kind, case_id, kind, text
                               FROM notification WHERE delivered_at IS NULL
                              ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED
                             """)
@@ -67,7 +67,8 @@ class NotificationDelivery {
                             rs.getObject("recipient_user_id", Long.class),
                             rs.getObject("recipient_org_id", Long.class),
                             rs.getString("recipient_role"),
-                            rs.getObject("incident_id", UUID.class),
+                            rs.getString("case_kind"),
+                            rs.getObject("case_id", UUID.class),
                             rs.getString("kind"),
                             rs.getString("text")))
                     .list();

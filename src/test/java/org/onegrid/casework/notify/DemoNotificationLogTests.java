@@ -1,4 +1,4 @@
-package org.onegrid.incident.notification;
+package org.onegrid.casework.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +27,8 @@ class DemoNotificationLogTests {
         try {
             new LoggingNotificationSender()
                     .loggingSender()
-                    .send(new NotificationCreated(1L, 42L, null, null, UUID.randomUUID(), "NEW_INCIDENT", "新事件：噪音扰民"));
+                    .send(new NotificationCreated(
+                            1L, 42L, null, null, "incident", UUID.randomUUID(), "NEW_INCIDENT", "新事件：噪音扰民"));
         } finally {
             logger.setLevel(before);
             logger.detachAppender(appender);

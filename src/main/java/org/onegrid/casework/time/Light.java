@@ -1,6 +1,6 @@
-package org.onegrid.incident.domain;
+package org.onegrid.casework.time;
 
-/** The traffic light (亮灯) of an open incident's current stage. */
+/** The traffic light (亮灯) of an open case's current stage: an incident's, a dispute's, a hazard's alike. */
 public enum Light {
     /** 绿灯: less than 80 % of the stage's time used. */
     GREEN("绿灯"),

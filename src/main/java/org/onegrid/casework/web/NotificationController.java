@@ -1,8 +1,8 @@
-package org.onegrid.incident.web;
+package org.onegrid.casework.web;
 
 import java.time.Clock;
-import org.onegrid.incident.notification.NotificationPage;
-import org.onegrid.incident.notification.Notifications;
+import org.onegrid.casework.notify.NotificationPage;
+import org.onegrid.casework.notify.Notifications;
 import org.onegrid.staff.StaffPrincipal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,4 +1,4 @@
-package org.onegrid.incident.notification;
+package org.onegrid.casework.notify;
 
 import java.util.UUID;
 
@@ -9,12 +9,15 @@ import java.util.UUID;
  * @param recipientUserId the user, or null when addressed to an organisation
  * @param recipientOrgId the organisation, or null when addressed to a user
  * @param recipientRole the role within the organisation it is for, e.g. {@code DEPARTMENT_HANDLER}
+ * @param caseKind the kind of case it is about ({@code incident}, {@code dispute}, …)
+ * @param caseId the case it is about, or null
  */
 public record NotificationCreated(
         long id,
         Long recipientUserId,
         Long recipientOrgId,
         String recipientRole,
-        UUID incidentId,
+        String caseKind,
+        UUID caseId,
         String kind,
         String text) {}

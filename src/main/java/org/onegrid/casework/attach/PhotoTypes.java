@@ -1,4 +1,4 @@
-package org.onegrid.incident;
+package org.onegrid.casework.attach;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -6,12 +6,12 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /** Recognises photos by their first bytes (magic numbers), never by a file name or a declared type. */
-final class PhotoTypes {
+public final class PhotoTypes {
 
     private PhotoTypes() {}
 
     /** {@code image/jpeg}, {@code image/png} or {@code image/webp}; empty for anything else. */
-    static Optional<String> sniff(byte[] data) {
+    public static Optional<String> sniff(byte[] data) {
         if (starts(data, 0, 0xFF, 0xD8, 0xFF)) {
             return Optional.of("image/jpeg");
         }
@@ -24,7 +24,7 @@ final class PhotoTypes {
         return Optional.empty();
     }
 
-    static String sha256(byte[] data) {
+    public static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {

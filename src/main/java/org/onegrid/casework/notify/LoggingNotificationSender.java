@@ -1,4 +1,4 @@
-package org.onegrid.incident.notification;
+package org.onegrid.casework.notify;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The demo city's sender: it writes each notification to the log instead of sending it, at DEBUG (logger {@code
- * org.onegrid.incident.notification}), since the demo's past year alone makes some 18,000 at the first start. Seeing
- * them: {@code logging.level.org.onegrid.incident.notification.LoggingNotificationSender=debug}.
+ * org.onegrid.casework.notify}), since the demo's past year alone makes some 18,000 at the first start. Seeing
+ * them: {@code logging.level.org.onegrid.casework.notify.LoggingNotificationSender=debug}.
  */
 @Configuration(proxyBeanMethods = false)
 class LoggingNotificationSender {

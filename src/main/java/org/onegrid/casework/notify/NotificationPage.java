@@ -1,4 +1,4 @@
-package org.onegrid.incident.notification;
+package org.onegrid.casework.notify;
 
 import java.util.List;
 

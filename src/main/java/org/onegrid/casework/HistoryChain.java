@@ -1,4 +1,4 @@
-package org.onegrid.incident.domain;
+package org.onegrid.casework;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The hash chain over an incident's history (留痕防篡改): {@code hash = SHA-256(previousHash || canonical(entry))},
+ * The hash chain over a case's history (留痕防篡改) — an incident's, a dispute's, a hazard's, one rule for all: {@code hash = SHA-256(previousHash || canonical(entry))},
  * hex-encoded, so that editing, deleting, inserting or reordering any stored entry shows.
  *
  * <p>The canonical form is the entry's fields in a fixed order, each written as its UTF-8 byte length, a colon
@@ -39,7 +39,7 @@ public final class HistoryChain {
      */
     public record Verification(boolean holds, long firstBroken) {
 
-        static final Verification HOLDS = new Verification(true, 0);
+        public static final Verification HOLDS = new Verification(true, 0);
 
         static Verification brokenAt(long sequence) {
             return new Verification(false, sequence);
@@ -49,17 +49,17 @@ public final class HistoryChain {
     private HistoryChain() {}
 
     /**
-     * Checks a whole history, in sequence order: sequence numbers 1, 2, 3, …, one incident throughout, each
+     * Checks a whole history, in sequence order: sequence numbers 1, 2, 3, …, one case throughout, each
      * {@code previousHash} equal to the hash before (the first to {@link #GENESIS}), each hash recomputed.
      */
-    public static Verification verify(List<HistoryEntry> entries) {
+    public static Verification verify(List<? extends ChainedEntry> entries) {
         Hasher hasher = new Hasher();
         String previousHash = GENESIS;
         long expected = 1;
-        IncidentId incident = entries.isEmpty() ? null : entries.get(0).incidentId();
-        for (HistoryEntry entry : entries) {
+        String chain = entries.isEmpty() ? null : entries.get(0).chainId();
+        for (ChainedEntry entry : entries) {
             boolean intact = entry.sequence() == expected
-                    && entry.incidentId().equals(incident)
+                    && entry.chainId().equals(chain)
                     && entry.previousHash().equals(previousHash)
                     && hasher.matches(entry);
             if (!intact) {
@@ -73,18 +73,19 @@ public final class HistoryChain {
     }
 
     /** The hash an entry must carry: over its {@code previousHash} and its fields, not over its own hash. */
-    public static String hashOf(HistoryEntry entry) {
+    public static String hashOf(ChainedEntry entry) {
         return HexFormat.of().formatHex(new Hasher().digest(entry));
     }
 
     /** The canonical serialisation of an entry's fields (without its hash), as the text its UTF-8 bytes are. */
-    public static String canonical(HistoryEntry entry) {
+    public static String canonical(ChainedEntry entry) {
         Hasher hasher = new Hasher();
         hasher.canonical(entry);
         return new String(hasher.buffer, 0, hasher.size, StandardCharsets.UTF_8);
     }
 
-    static String instant(Instant instant) {
+    /** An instant as the canonical form writes it: ISO-8601 UTC, milliseconds cut, not rounded. */
+    public static String instant(Instant instant) {
         LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
         if (!fourDigitYear(utc)) {
             return UTC_MILLIS.format(instant);
@@ -137,7 +138,7 @@ public final class HistoryChain {
         private int size;
 
         /** Whether the entry carries the hash it must: the lowercase hex of {@link #digest}. */
-        boolean matches(HistoryEntry entry) {
+        boolean matches(ChainedEntry entry) {
             byte[] digest = digest(entry);
             String hash = entry.hash();
             if (hash.length() != 2 * digest.length) {
@@ -152,7 +153,7 @@ public final class HistoryChain {
             return true;
         }
 
-        byte[] digest(HistoryEntry entry) {
+        byte[] digest(ChainedEntry entry) {
             size = 0;
             utf8(entry.previousHash());
             canonical(entry);
@@ -160,17 +161,17 @@ public final class HistoryChain {
             return sha256.digest();
         }
 
-        void canonical(HistoryEntry entry) {
-            field(entry.incidentId().toString());
+        void canonical(ChainedEntry entry) {
+            field(entry.chainId());
             field(entry.sequence());
             field(entry.at());
             field(entry.actorId());
             field(entry.actorName());
-            field(entry.role().name());
+            field(entry.roleName());
             field(entry.orgId());
-            field(entry.fromStatus() == null ? null : entry.fromStatus().name());
-            field(entry.toStatus().name());
-            field(entry.action().name());
+            field(entry.fromStatusName());
+            field(entry.toStatusName());
+            field(entry.actionName());
             field(entry.comment());
             field(entry.detail());
             put('[');

@@ -1,9 +1,11 @@
-package org.onegrid.incident.web;
+package org.onegrid.casework.web;
 
 import java.time.Clock;
-import org.onegrid.incident.notification.NotificationPage;
-import org.onegrid.incident.notification.Notifications;
-import org.onegrid.staff.Role;
+import java.util.UUID;
+import org.onegrid.casework.CaseKinds;
+import org.onegrid.casework.notify.NotificationPage;
+import org.onegrid.casework.notify.Notifications;
+import org.onegrid.staff.Staff;
 import org.onegrid.staff.StaffPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,17 +23,19 @@ class NotificationsPage {
 
     private final Notifications notifications;
     private final Clock clock;
+    private final CaseKinds kinds;
 
-    NotificationsPage(Notifications notifications, Clock clock) {
+    NotificationsPage(Notifications notifications, Clock clock, CaseKinds kinds) {
         this.notifications = notifications;
         this.clock = clock;
+        this.kinds = kinds;
     }
 
     /** The bell's count, an htmx fragment: {@code <span class="count">3</span>}, or nothing when all are read. */
     @GetMapping("/notifications/badge")
     String badge(@AuthenticationPrincipal StaffPrincipal me, Model model) {
         model.addAttribute("unread", notifications.mine(me, true, 0, 1).unread());
-        return "incident/notifications :: badge";
+        return "casework/notifications :: badge";
     }
 
     @GetMapping("/notifications")
@@ -44,37 +48,24 @@ class NotificationsPage {
         model.addAttribute("notifications", mine);
         model.addAttribute("unreadOnly", unread);
         model.addAttribute("pages", (mine.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        return "incident/notifications";
+        return "casework/notifications";
     }
 
-    /** Marks one read; an htmx request gets the row back, a plain form the page. */
+    /** Marks one read and, when asked, opens the case it is about; a plain form gets the page back. */
     @PostMapping("/notifications/{id}/read")
     String read(
             @PathVariable long id,
             @RequestParam(required = false, defaultValue = "false") boolean unread,
-            @RequestParam(required = false) String open) {
-        notifications.markRead(id, me(), clock.instant());
+            @RequestParam(required = false) String open,
+            @RequestParam(required = false) String kind) {
+        StaffPrincipal me = Staff.current();
+        notifications.markRead(id, me, clock.instant());
         if (open != null && open.matches("[0-9a-f-]{36}")) {
-            return "redirect:" + incidentPage(me()) + open;
+            String page = kinds.pagePath(kind == null ? "incident" : kind, UUID.fromString(open), me);
+            if (page != null) {
+                return "redirect:" + page;
+            }
         }
         return "redirect:/notifications" + (unread ? "?unread=true" : "");
-    }
-
-    /**
-     * Where a notice leads: the workbench's incident page for those who run the loop, else the page of the role's
-     * own work — the department's inbox, the grid worker's phone.
-     */
-    private static String incidentPage(StaffPrincipal me) {
-        if (me.hasRole(Role.CENTRE_DISPATCHER) || me.hasRole(Role.LEADER) || me.hasRole(Role.ADMIN)) {
-            return "/incidents/";
-        }
-        if (me.hasRole(Role.DEPARTMENT_HANDLER)) {
-            return "/inbox/";
-        }
-        return me.hasRole(Role.GRID_WORKER) ? "/m/i/" : "/incidents/";
-    }
-
-    private static StaffPrincipal me() {
-        return org.onegrid.staff.Staff.current();
     }
 }
