@@ -14,7 +14,12 @@ final class Actors {
 
     static Actor of(StaffPrincipal me, Role role) {
         return new Actor(
-                me.userId(), me.displayName(), role.name(), me.orgId(), me.orgName(), me.scopePath() == null ? "" : me.scopePath());
+                me.userId(),
+                me.displayName(),
+                role.name(),
+                me.orgId(),
+                me.orgName(),
+                me.scopePath() == null ? "" : me.scopePath());
     }
 
     /** The first of {@code allowed} the caller has, in that order; 403 naming what is needed when none. */

@@ -35,7 +35,8 @@ class CaseRecords {
     private final Attachments attachments;
     private final Organisations organisations;
 
-    CaseRecords(CaseHistory history, Notifications notifications, Attachments attachments, Organisations organisations) {
+    CaseRecords(
+            CaseHistory history, Notifications notifications, Attachments attachments, Organisations organisations) {
         this.history = history;
         this.notifications = notifications;
         this.attachments = attachments;
@@ -82,7 +83,8 @@ class CaseRecords {
 
     /** Tells an organisation's staff (its dispatchers for a centre, its handlers for a department). */
     void tellOrg(long orgId, String kind, UUID id, String what, String text, Instant at) {
-        Role role = organisations.find(orgId)
+        Role role = organisations
+                .find(orgId)
                 .map(o -> o.kind() == OrgKind.DEPARTMENT ? Role.DEPARTMENT_HANDLER : Role.CENTRE_DISPATCHER)
                 .orElse(Role.CENTRE_DISPATCHER);
         notifications.notify(List.of(Notifications.org(orgId, role)), kind, id, what, text, at);
@@ -92,7 +94,10 @@ class CaseRecords {
     void tellLevelAbove(String regionPath, String kind, UUID id, String what, String text, Instant at) {
         String parent = parentCode(regionPath);
         if (parent != null) {
-            organisations.centreOf(parent).map(OrganisationView::id).ifPresent(org -> tellOrg(org, kind, id, what, text, at));
+            organisations
+                    .centreOf(parent)
+                    .map(OrganisationView::id)
+                    .ifPresent(org -> tellOrg(org, kind, id, what, text, at));
         }
     }
 
@@ -102,13 +107,17 @@ class CaseRecords {
 
     /** The code of the region above the one of the path ({@code /3705/370523/} → {@code 3705}); null at the top. */
     static String parentCode(String regionPath) {
-        String[] parts = java.util.Arrays.stream(regionPath.split("/")).filter(p -> !p.isEmpty()).toArray(String[]::new);
+        String[] parts = java.util.Arrays.stream(regionPath.split("/"))
+                .filter(p -> !p.isEmpty())
+                .toArray(String[]::new);
         return parts.length < 2 ? null : parts[parts.length - 2];
     }
 
     /** The code of the region of a path: its last segment. */
     static String codeOf(String regionPath) {
-        String[] parts = java.util.Arrays.stream(regionPath.split("/")).filter(p -> !p.isEmpty()).toArray(String[]::new);
+        String[] parts = java.util.Arrays.stream(regionPath.split("/"))
+                .filter(p -> !p.isEmpty())
+                .toArray(String[]::new);
         return parts.length == 0 ? "" : parts[parts.length - 1];
     }
 }

@@ -44,7 +44,12 @@ public final class HazardCommands {
 
     /** The "五到位" plan of a 重大隐患. */
     public record PlanMeasures(
-            String measures, BigDecimal funds, LocalDate deadline, String responsible, String emergencyPlan, Integer version) {}
+            String measures,
+            BigDecimal funds,
+            LocalDate deadline,
+            String responsible,
+            String emergencyPlan,
+            Integer version) {}
 
     public record ReportRectification(String note, List<String> photoIds, Integer version) {}
 

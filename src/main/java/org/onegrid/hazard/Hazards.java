@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.onegrid.casework.CaseEntry;
+import org.onegrid.casework.attach.Attachment;
 import org.onegrid.casework.time.Light;
 import org.onegrid.casework.time.Window;
 import org.onegrid.hazard.domain.Actor;
@@ -40,7 +41,6 @@ import org.onegrid.shared.config.CityTime;
 import org.onegrid.shared.geo.Position;
 import org.onegrid.shared.web.Problems;
 import org.onegrid.staff.OrgKind;
-import org.onegrid.staff.OrganisationView;
 import org.onegrid.staff.Organisations;
 import org.onegrid.staff.Role;
 import org.onegrid.staff.StaffPrincipal;
@@ -109,7 +109,8 @@ public class Hazards {
                     CaseRecords.HAZARD,
                     s.hazard().id(),
                     "hazard-major",
-                    "发现重大隐患 " + number(number) + "：" + place(s.hazard()) + "，" + s.hazard().description(),
+                    "发现重大隐患 " + number(number) + "：" + place(s.hazard()) + "，"
+                            + s.hazard().description(),
                     clock.instant());
         }
         return s.hazard().id();
@@ -124,7 +125,12 @@ public class Hazards {
         Role role = Actors.staff(me, "登记隐患");
         Actor by = Actors.of(me, role);
         List<Refusal> found = new ArrayList<>();
-        Source source = Screening.parse(Source.class, c.source() == null ? "REPORT" : c.source(), "source", "来源须为 VISIT、PATROL、INCIDENT 或 REPORT", found);
+        Source source = Screening.parse(
+                Source.class,
+                c.source() == null ? "REPORT" : c.source(),
+                "source",
+                "来源须为 VISIT、PATROL、INCIDENT 或 REPORT",
+                found);
         if (source == Source.TASK) {
             found.add(new Refusal("source", "hazard.source", "排查任务发现的隐患随任务一并提交"));
         }
@@ -162,9 +168,21 @@ public class Hazards {
             throw Problems.notFound("place", grid == null ? "" : grid);
         }
         Hazard.Found f = new Hazard.Found(
-                source, blank(c.sourceRef()), null, null, c.description(), grade, null, unit, grid, path, point,
-                blank(placeName), c.photoIds() == null ? List.of() : c.photoIds());
-        Actor finder = by.covers(path) ? by : new Actor(by.userId(), by.name(), by.role(), by.orgId(), by.orgName(), path);
+                source,
+                blank(c.sourceRef()),
+                null,
+                null,
+                c.description(),
+                grade,
+                null,
+                unit,
+                grid,
+                path,
+                point,
+                blank(placeName),
+                c.photoIds() == null ? List.of() : c.photoIds());
+        Actor finder =
+                by.covers(path) ? by : new Actor(by.userId(), by.name(), by.role(), by.orgId(), by.orgName(), path);
         UUID id = found(f, null, finder, me);
         return view(rows.find(id).orElseThrow());
     }
@@ -177,7 +195,14 @@ public class Hazards {
         List<Refusal> found = new ArrayList<>();
         Grade grade = Screening.parse(Grade.class, c.grade(), "grade", "隐患等级须为 GENERAL（一般隐患）或 MAJOR（重大隐患）", found);
         Refused.ifAny(found);
-        return act(id, c.version(), me, Actors.level(me, "调整隐患等级"), (h, by) -> h.regrade(by, grade, c.reason(), clock.instant()), List.of(), null);
+        return act(
+                id,
+                c.version(),
+                me,
+                Actors.level(me, "调整隐患等级"),
+                (h, by) -> h.regrade(by, grade, c.reason(), clock.instant()),
+                List.of(),
+                null);
     }
 
     /** 下达整改通知 with a deadline 限期整改: the unit is told, the light starts. */
@@ -185,12 +210,24 @@ public class Hazards {
     public HazardView issueNotice(UUID id, HazardCommands.IssueNotice c, StaffPrincipal me) {
         Role role = Actors.level(me, "下达整改通知");
         Unit unit = unit(c.unitKind(), c.unitId(), me);
-        return act(id, c.version(), me, role, (h, by) -> h.issueNotice(by, unit, c.deadline(), c.requirements(), clock.instant()), List.of(), (h, row) -> {
-            if (h.unit().kind() == Unit.Kind.DEPARTMENT) {
-                records.tellOrg(h.unit().id(), CaseRecords.HAZARD, h.id(), "hazard-notice",
-                        "整改通知：" + number(row) + " " + h.description() + "，限 " + h.deadlineDay() + " 前整改完毕", clock.instant());
-            }
-        });
+        return act(
+                id,
+                c.version(),
+                me,
+                role,
+                (h, by) -> h.issueNotice(by, unit, c.deadline(), c.requirements(), clock.instant()),
+                List.of(),
+                (h, row) -> {
+                    if (h.unit().kind() == Unit.Kind.DEPARTMENT) {
+                        records.tellOrg(
+                                h.unit().id(),
+                                CaseRecords.HAZARD,
+                                h.id(),
+                                "hazard-notice",
+                                "整改通知：" + number(row) + " " + h.description() + "，限 " + h.deadlineDay() + " 前整改完毕",
+                                clock.instant());
+                    }
+                });
     }
 
     @Transactional
@@ -205,9 +242,20 @@ public class Hazards {
     public HazardView reportRectification(UUID id, HazardCommands.ReportRectification c, StaffPrincipal me) {
         Role role = Actors.staff(me, "报告整改");
         List<String> photos = c.photoIds() == null ? List.of() : c.photoIds();
-        return act(id, c.version(), me, role, (h, by) -> h.reportRectification(by, c.note(), photos, clock.instant()), photos, (h, row) ->
-                records.tellOrg(h.issuerOrgId(), CaseRecords.HAZARD, h.id(), "hazard-rectified",
-                        "待验收：" + number(row) + " " + place(h) + " 已报告整改", clock.instant()));
+        return act(
+                id,
+                c.version(),
+                me,
+                role,
+                (h, by) -> h.reportRectification(by, c.note(), photos, clock.instant()),
+                photos,
+                (h, row) -> records.tellOrg(
+                        h.issuerOrgId(),
+                        CaseRecords.HAZARD,
+                        h.id(),
+                        "hazard-rectified",
+                        "待验收：" + number(row) + " " + place(h) + " 已报告整改",
+                        clock.instant()));
     }
 
     /** 验收 by the issuing level (or above); not by the organisation that reported the rectification. */
@@ -218,7 +266,14 @@ public class Hazards {
             throw new Refused("passed", "hazard.accept", "请选择验收结果：通过或不通过");
         }
         List<String> photos = c.photoIds() == null ? List.of() : c.photoIds();
-        return act(id, c.version(), me, role, (h, by) -> h.accept(by, c.passed(), c.comment(), photos, clock.instant()), photos, null);
+        return act(
+                id,
+                c.version(),
+                me,
+                role,
+                (h, by) -> h.accept(by, c.passed(), c.comment(), photos, clock.instant()),
+                photos,
+                null);
     }
 
     /** 销号: refused without an acceptance. */
@@ -232,13 +287,23 @@ public class Hazards {
     @Transactional
     public HazardView supervise(UUID id, HazardCommands.Supervise c, StaffPrincipal me) {
         Role role = Actors.actingAs(me, "挂牌督办", Role.LEADER, Role.CENTRE_DISPATCHER, Role.DEPARTMENT_HANDLER);
-        return act(id, c.version(), me, role, (h, by) -> h.supervise(by, c.deadline(), c.comment(), clock.instant()), List.of(), (h, row) -> {
-            String text = "挂牌督办：" + number(row) + " " + place(h) + "，" + h.supervisorName() + "督办，限 " + h.deadlineDay() + " 前整改完毕";
-            records.tellOrg(h.issuerOrgId(), CaseRecords.HAZARD, h.id(), "hazard-supervised", text, clock.instant());
-            if (h.unit() != null && h.unit().kind() == Unit.Kind.DEPARTMENT) {
-                records.tellOrg(h.unit().id(), CaseRecords.HAZARD, h.id(), "hazard-supervised", text, clock.instant());
-            }
-        });
+        return act(
+                id,
+                c.version(),
+                me,
+                role,
+                (h, by) -> h.supervise(by, c.deadline(), c.comment(), clock.instant()),
+                List.of(),
+                (h, row) -> {
+                    String text = "挂牌督办：" + number(row) + " " + place(h) + "，" + h.supervisorName() + "督办，限 "
+                            + h.deadlineDay() + " 前整改完毕";
+                    records.tellOrg(
+                            h.issuerOrgId(), CaseRecords.HAZARD, h.id(), "hazard-supervised", text, clock.instant());
+                    if (h.unit() != null && h.unit().kind() == Unit.Kind.DEPARTMENT) {
+                        records.tellOrg(
+                                h.unit().id(), CaseRecords.HAZARD, h.id(), "hazard-supervised", text, clock.instant());
+                    }
+                });
     }
 
     interface Action {
@@ -249,7 +314,8 @@ public class Hazards {
         void run(Hazard h, HazardRow row);
     }
 
-    private HazardView act(UUID id, Integer version, StaffPrincipal me, Role role, Action action, List<String> photos, After after) {
+    private HazardView act(
+            UUID id, Integer version, StaffPrincipal me, Role role, Action action, List<String> photos, After after) {
         HazardRow row = visibleRow(id, me);
         Hazard h = row.hazard();
         if (version != null && version != h.version()) {
@@ -302,10 +368,20 @@ public class Hazards {
             }
             records.append(CaseRecords.HAZARD, id, step);
             String followedBy = h.supervisorPath() != null ? h.supervisorPath() : h.issuerPath();
-            records.tellLevelAbove(followedBy, CaseRecords.HAZARD, id, "hazard-overdue",
-                    "隐患逾期：" + number(row) + " " + place(h) + "，期限 " + h.deadlineDay() + " 已过，请挂牌督办", now);
-            records.tellOrg(h.issuerOrgId(), CaseRecords.HAZARD, id, "hazard-overdue",
-                    "隐患逾期：" + number(row) + " " + place(h) + "，期限 " + h.deadlineDay() + " 已过", now);
+            records.tellLevelAbove(
+                    followedBy,
+                    CaseRecords.HAZARD,
+                    id,
+                    "hazard-overdue",
+                    "隐患逾期：" + number(row) + " " + place(h) + "，期限 " + h.deadlineDay() + " 已过，请挂牌督办",
+                    now);
+            records.tellOrg(
+                    h.issuerOrgId(),
+                    CaseRecords.HAZARD,
+                    id,
+                    "hazard-overdue",
+                    "隐患逾期：" + number(row) + " " + place(h) + "，期限 " + h.deadlineDay() + " 已过",
+                    now);
             n++;
         }
         return n;
@@ -318,9 +394,13 @@ public class Hazards {
     public Optional<HazardView.Detail> detail(UUID id, StaffPrincipal me) {
         Actors.staff(me, "查看隐患");
         return rows.find(id).filter(r -> sees(r, me)).map(r -> {
-            List<HazardView.HistoryStep> steps = records.of(CaseRecords.HAZARD, id).stream().map(Hazards::step).toList();
+            List<HazardView.HistoryStep> steps = records.of(CaseRecords.HAZARD, id).stream()
+                    .map(Hazards::step)
+                    .toList();
             boolean intact = records.verify(CaseRecords.HAZARD, id).holds();
-            List<UUID> photos = records.attachments().of(CaseRecords.HAZARD, id).stream().map(a -> a.id()).toList();
+            List<UUID> photos = records.attachments().of(CaseRecords.HAZARD, id).stream()
+                    .map(Attachment::id)
+                    .toList();
             return new HazardView.Detail(view(r), steps, intact, photos);
         });
     }
@@ -338,7 +418,10 @@ public class Hazards {
     }
 
     List<UUID> idsOfTask(UUID taskId) {
-        return jdbc.sql("SELECT id FROM hazard WHERE task_id = :t ORDER BY number").param("t", taskId).query(UUID.class).list();
+        return jdbc.sql("SELECT id FROM hazard WHERE task_id = :t ORDER BY number")
+                .param("t", taskId)
+                .query(UUID.class)
+                .list();
     }
 
     /**
@@ -348,40 +431,50 @@ public class Hazards {
     @Transactional(readOnly = true)
     public Optional<NoticeDocument> notice(UUID id, StaffPrincipal me) {
         Actors.staff(me, "查看整改通知书");
-        return rows.find(id).filter(r -> sees(r, me)).filter(r -> r.hazard().issuerName() != null).map(r -> {
-            Hazard h = r.hazard();
-            LocalDate issued = LocalDate.ofInstant(h.noticedAt(), CityTime.ZONE);
-            List<String> body = new ArrayList<>();
-            body.add(String.format(
-                    "%s，%s在%s检查时，发现你单位存在以下%s：%s。",
-                    dateText(LocalDate.ofInstant(h.foundAt(), CityTime.ZONE)),
-                    r.foundByName(),
-                    place(h),
-                    h.grade().label(),
-                    h.description()));
-            if (h.itemText() != null) {
-                body.add("依据检查表“" + h.itemText() + "”项，该项检查不合格。");
-            }
-            body.add("整改要求：" + h.requirements());
-            body.add("请你单位于" + dateText(h.deadlineDay()) + "前整改完毕，并将整改情况连同整改后的现场照片报送" + h.issuerName() + "，由"
-                    + h.issuerName() + "组织验收；验收合格后予以销号。逾期未整改的，将提请上级挂牌督办。");
-            if (h.grade() == Grade.MAJOR) {
-                body.add("本隐患为重大隐患，你单位须落实整改措施、资金、时限、责任人和应急预案“五到位”，整改期间落实安全防范措施，防止事故发生。");
-            }
-            return new NoticeDocument(
-                    "隐患整改通知书",
-                    h.issuerName() + "隐整〔" + issued.getYear() + "〕第" + String.format("%06d", r.number()) + "号",
-                    h.unit() == null ? "" : h.unit().name(),
-                    body,
-                    h.issuerName(),
-                    issued,
-                    h.deadlineDay());
-        });
+        return rows.find(id)
+                .filter(r -> sees(r, me))
+                .filter(r -> r.hazard().issuerName() != null)
+                .map(r -> {
+                    Hazard h = r.hazard();
+                    LocalDate issued = LocalDate.ofInstant(h.noticedAt(), CityTime.ZONE);
+                    List<String> body = new ArrayList<>();
+                    body.add(String.format(
+                            "%s，%s在%s检查时，发现你单位存在以下%s：%s。",
+                            dateText(LocalDate.ofInstant(h.foundAt(), CityTime.ZONE)),
+                            r.foundByName(),
+                            place(h),
+                            h.grade().label(),
+                            h.description()));
+                    if (h.itemText() != null) {
+                        body.add("依据检查表“" + h.itemText() + "”项，该项检查不合格。");
+                    }
+                    body.add("整改要求：" + h.requirements());
+                    body.add("请你单位于" + dateText(h.deadlineDay()) + "前整改完毕，并将整改情况连同整改后的现场照片报送" + h.issuerName() + "，由"
+                            + h.issuerName() + "组织验收；验收合格后予以销号。逾期未整改的，将提请上级挂牌督办。");
+                    if (h.grade() == Grade.MAJOR) {
+                        body.add("本隐患为重大隐患，你单位须落实整改措施、资金、时限、责任人和应急预案“五到位”，整改期间落实安全防范措施，防止事故发生。");
+                    }
+                    return new NoticeDocument(
+                            "隐患整改通知书",
+                            h.issuerName() + "隐整〔" + issued.getYear() + "〕第" + String.format("%06d", r.number()) + "号",
+                            h.unit() == null ? "" : h.unit().name(),
+                            body,
+                            h.issuerName(),
+                            issued,
+                            h.deadlineDay());
+                });
     }
 
     /** The ledger's filter as people give it; refused naming the parameter when it does not parse. */
     public record LedgerQuery(
-            String regionCode, LocalDate from, LocalDate to, String status, String grade, Long unitId, boolean overdue, boolean supervised) {}
+            String regionCode,
+            LocalDate from,
+            LocalDate to,
+            String status,
+            String grade,
+            Long unitId,
+            boolean overdue,
+            boolean supervised) {}
 
     HazardRows.Filter filter(LedgerQuery q, StaffPrincipal me) {
         Actors.staff(me, "查看隐患台账");
@@ -390,7 +483,9 @@ public class Hazards {
         if (q.from() != null && q.to() != null && q.to().isBefore(q.from())) {
             throw Problems.invalid("to", "to must not be before from");
         }
-        HazardStatus status = q.status() == null || q.status().isBlank() ? null : enumOrInvalid(HazardStatus.class, q.status(), "status");
+        HazardStatus status = q.status() == null || q.status().isBlank()
+                ? null
+                : enumOrInvalid(HazardStatus.class, q.status(), "status");
         Grade grade = q.grade() == null || q.grade().isBlank() ? null : enumOrInvalid(Grade.class, q.grade(), "grade");
         String path = regionPath(q.regionCode(), me);
         return new HazardRows.Filter(path, q.from(), q.to(), status, grade, q.unitId(), q.overdue(), q.supervised());
@@ -404,12 +499,15 @@ public class Hazards {
         HazardRows.Filter f = filter(q, me);
         Instant now = clock.instant();
         int p = Math.max(0, Math.min(page, 100_000));
-        return new LedgerPage(rows.count(f, now), p, rows.page(f, now, p * 50, 50).stream().map(this::view).toList());
+        return new LedgerPage(
+                rows.count(f, now),
+                p,
+                rows.page(f, now, p * 50, 50).stream().map(this::view).toList());
     }
 
     static final List<String> COLUMNS = List.of(
-            "隐患编号", "发现日期", "来源", "所在单位/场所", "网格", "隐患描述", "等级", "责任单位", "状态", "下达单位", "整改期限", "逾期天数",
-            "挂牌督办", "整改日期", "按期整改", "销号日期");
+            "隐患编号", "发现日期", "来源", "所在单位/场所", "网格", "隐患描述", "等级", "责任单位", "状态", "下达单位", "整改期限", "逾期天数", "挂牌督办", "整改日期",
+            "按期整改", "销号日期");
 
     /**
      * Writes the ledger as an XLSX workbook, streamed row by row from the database into the output: the memory it
@@ -452,9 +550,21 @@ public class Hazards {
                     ws.value(i, 11, over);
                 }
                 ws.value(i, 12, h.supervisionLevel() > 0 ? h.supervisorName() + "（" + h.supervisionLevel() + "次）" : "");
-                ws.value(i, 13, h.rectifiedAt() == null ? "" : LocalDate.ofInstant(h.rectifiedAt(), CityTime.ZONE).toString());
+                ws.value(
+                        i,
+                        13,
+                        h.rectifiedAt() == null
+                                ? ""
+                                : LocalDate.ofInstant(h.rectifiedAt(), CityTime.ZONE)
+                                        .toString());
                 ws.value(i, 14, r.rectifiedOnTime() == null ? "" : r.rectifiedOnTime() ? "是" : "否");
-                ws.value(i, 15, h.closedAt() == null ? "" : LocalDate.ofInstant(h.closedAt(), CityTime.ZONE).toString());
+                ws.value(
+                        i,
+                        15,
+                        h.closedAt() == null
+                                ? ""
+                                : LocalDate.ofInstant(h.closedAt(), CityTime.ZONE)
+                                        .toString());
                 if (i % 1000 == 0) {
                     try {
                         ws.flush();
@@ -486,14 +596,38 @@ public class Hazards {
         for (HazardRows.PartCounts p : rows.byChild(filter, now)) {
             String childCode = CaseRecords.codeOf(p.childPath());
             parts.add(new LedgerFigures.Part(
-                    childCode, regions.find(childCode).map(RegionView::name).orElse(childCode), p.found(), p.open(),
-                    p.closed(), p.overdueOpen(), p.major(), rate(p.closed(), p.found())));
+                    childCode,
+                    regions.find(childCode).map(RegionView::name).orElse(childCode),
+                    p.found(),
+                    p.open(),
+                    p.closed(),
+                    p.overdueOpen(),
+                    p.major(),
+                    rate(p.closed(), p.found())));
         }
         return new LedgerFigures(
-                code, name, f, t, c.due(), c.done(), c.onTime(), c.missed(), rate(c.onTime(), c.due()), h.found(), h.major(),
-                c.done() == 0 ? null : Math.round(h.found() * 1000.0 / c.done()) / 10.0, h.notified(), h.rectified(),
-                rate(h.rectified(), h.notified()), h.rectifiedOnTime(), rate(h.rectifiedOnTime(), h.rectified()), h.closed(),
-                rate(h.closed(), h.found()), h.overdueOpen(), h.majorSupervised(), parts);
+                code,
+                name,
+                f,
+                t,
+                c.due(),
+                c.done(),
+                c.onTime(),
+                c.missed(),
+                rate(c.onTime(), c.due()),
+                h.found(),
+                h.major(),
+                c.done() == 0 ? null : Math.round(h.found() * 1000.0 / c.done()) / 10.0,
+                h.notified(),
+                h.rectified(),
+                rate(h.rectified(), h.notified()),
+                h.rectifiedOnTime(),
+                rate(h.rectifiedOnTime(), h.rectified()),
+                h.closed(),
+                rate(h.closed(), h.found()),
+                h.overdueOpen(),
+                h.majorSupervised(),
+                parts);
     }
 
     /** Open hazards of a region with a place, for the map, 重大 first. */
@@ -513,7 +647,9 @@ public class Hazards {
         Hazard h = r.hazard();
         return me.canSeePath(h.regionPath())
                 || me.grids().contains(h.gridCode())
-                || h.unit() != null && h.unit().kind() == Unit.Kind.DEPARTMENT && h.unit().id() == me.orgId();
+                || h.unit() != null
+                        && h.unit().kind() == Unit.Kind.DEPARTMENT
+                        && h.unit().id() == me.orgId();
     }
 
     private Unit unit(String kind, Long id, StaffPrincipal me) {
@@ -527,7 +663,8 @@ public class Hazards {
                     .orElseThrow(() -> Problems.notFound("organisation", String.valueOf(id)));
         }
         if (kind.equalsIgnoreCase("DEPARTMENT")) {
-            return organisations.find(id)
+            return organisations
+                    .find(id)
                     .filter(o -> o.kind() == OrgKind.DEPARTMENT)
                     .map(o -> new Unit(Unit.Kind.DEPARTMENT, o.id(), o.name()))
                     .orElseThrow(() -> Problems.notFound("department", String.valueOf(id)));
@@ -551,8 +688,7 @@ public class Hazards {
         Instant now = clock.instant();
         Light light = null;
         if (h.status() == HazardStatus.RECTIFYING && h.deadline() != null) {
-            Instant yellow = r.yellowAt() == null ? h.deadline() : r.yellowAt();
-            light = new Window(h.noticedAt(), h.deadline(), yellow, h.overdueMarked()).light(now);
+            light = Window.light(now, r.yellowAt() == null ? h.deadline() : r.yellowAt(), h.deadline());
         }
         MeasuresPlan m = h.measures();
         return new HazardView(
@@ -584,7 +720,10 @@ public class Hazards {
                 light == null ? null : light.name(),
                 light == null ? null : light.label(),
                 daysOverdue(h, now),
-                m == null ? null : new HazardView.Measures(m.measures(), m.funds(), m.deadline(), m.responsible(), m.emergencyPlan()),
+                m == null
+                        ? null
+                        : new HazardView.Measures(
+                                m.measures(), m.funds(), m.deadline(), m.responsible(), m.emergencyPlan()),
                 h.rectifiedAt(),
                 r.rectifiedOnTime(),
                 h.returns(),
@@ -639,7 +778,17 @@ public class Hazards {
 
     static HazardView.HistoryStep step(CaseEntry e) {
         return new HazardView.HistoryStep(
-                e.sequence(), e.at(), e.actorName(), e.role(), e.action(), ActionLabels.of(e.action()), e.fromStatus(), e.toStatus(),
-                e.comment(), e.detail(), e.attachmentIds(), e.hash());
+                e.sequence(),
+                e.at(),
+                e.actorName(),
+                e.role(),
+                e.action(),
+                ActionLabels.of(e.action()),
+                e.fromStatus(),
+                e.toStatus(),
+                e.comment(),
+                e.detail(),
+                e.attachmentIds(),
+                e.hash());
     }
 }

@@ -38,5 +38,13 @@ public record LedgerFigures(
         List<Part> parts) {
 
     /** A region one level down, for the drill-down. */
-    public record Part(String regionCode, String regionName, long found, long open, long closed, long overdueOpen, long major, Double closedRate) {}
+    public record Part(
+            String regionCode,
+            String regionName,
+            long found,
+            long open,
+            long closed,
+            long overdueOpen,
+            long major,
+            Double closedRate) {}
 }

@@ -38,7 +38,6 @@ import org.onegrid.region.Grids;
 import org.onegrid.region.Location;
 import org.onegrid.region.RegionView;
 import org.onegrid.region.Regions;
-import org.onegrid.registry.PlaceOfConcern;
 import org.onegrid.registry.RegistryQueries;
 import org.onegrid.registry.domain.OrganisationTag;
 import org.onegrid.shared.config.CityTime;
@@ -123,17 +122,20 @@ public class Screening {
             scopePath = region.path();
         }
         Target target = null;
-        Target.Kind kind = parse(Target.Kind.class, c.targetKind(), "targetKind", "排查对象须为 GRIDS（辖区网格）或 ORGANISATIONS（单位和场所）", found);
+        Target.Kind kind = parse(
+                Target.Kind.class, c.targetKind(), "targetKind", "排查对象须为 GRIDS（辖区网格）或 ORGANISATIONS（单位和场所）", found);
         if (kind == Target.Kind.GRIDS) {
             target = Target.grids();
         } else if (kind == Target.Kind.ORGANISATIONS) {
-            OrganisationTag tag = parse(OrganisationTag.class, c.targetTag(), "targetTag", "单位和场所类别须为 " + tags(), found);
+            OrganisationTag tag =
+                    parse(OrganisationTag.class, c.targetTag(), "targetTag", "单位和场所类别须为 " + tags(), found);
             target = tag == null ? null : Target.organisations(tag);
             if (tag == null && found.isEmpty()) {
                 found.add(new Refusal("targetTag", "plan.target", "请选择单位和场所的类别：" + tags()));
             }
         }
-        TaskOwner owner = parse(TaskOwner.class, c.owner(), "owner", "任务责任人须为 GRID_WORKER、VILLAGE、TOWN、COUNTY 或 CITY", found);
+        TaskOwner owner =
+                parse(TaskOwner.class, c.owner(), "owner", "任务责任人须为 GRID_WORKER、VILLAGE、TOWN、COUNTY 或 CITY", found);
         List<ChecklistItem> items = new ArrayList<>();
         List<OrderPlan.Item> given = c.checklist() == null ? List.of() : c.checklist();
         for (int i = 0; i < given.size(); i++) {
@@ -143,18 +145,40 @@ public class Screening {
             }
             Evidence evidence = it.evidence() == null || it.evidence().isBlank()
                     ? Evidence.NONE
-                    : parse(Evidence.class, it.evidence(), "checklist[" + i + "].evidence", "佐证须为 NONE、NOTE、PHOTO 或 PHOTO_AND_NOTE", found);
+                    : parse(
+                            Evidence.class,
+                            it.evidence(),
+                            "checklist[" + i + "].evidence",
+                            "佐证须为 NONE、NOTE、PHOTO 或 PHOTO_AND_NOTE",
+                            found);
             Grade grade = it.failGrade() == null || it.failGrade().isBlank()
                     ? Grade.GENERAL
-                    : parse(Grade.class, it.failGrade(), "checklist[" + i + "].failGrade", "隐患等级须为 GENERAL（一般）或 MAJOR（重大）", found);
+                    : parse(
+                            Grade.class,
+                            it.failGrade(),
+                            "checklist[" + i + "].failGrade",
+                            "隐患等级须为 GENERAL（一般）或 MAJOR（重大）",
+                            found);
             items.add(new ChecklistItem(
-                    it.code() == null ? null : it.code().strip(), it.text() == null ? null : it.text().strip(), evidence, grade));
+                    it.code() == null ? null : it.code().strip(),
+                    it.text() == null ? null : it.text().strip(),
+                    evidence,
+                    grade));
         }
         ScreeningPlan plan;
         try {
             plan = ScreeningPlan.order(
-                    UUID.randomUUID(), by, c.name(), scopePath, target, c.frequency(),
-                    c.startsOn() == null ? today() : c.startsOn(), c.dueDays(), items, owner, today());
+                    UUID.randomUUID(),
+                    by,
+                    c.name(),
+                    scopePath,
+                    target,
+                    c.frequency(),
+                    c.startsOn() == null ? today() : c.startsOn(),
+                    c.dueDays(),
+                    items,
+                    owner,
+                    today());
         } catch (Refused r) {
             found.addAll(r.refusals());
             throw new Refused(found);
@@ -171,7 +195,9 @@ public class Screening {
     public List<PlanView> plans(StaffPrincipal me) {
         Actors.staff(me, "查看排查计划");
         return plans.inScope(scope(me), 200).stream()
-                .filter(p -> me.canSeePath(p.scopePath()) || p.scopePath().startsWith(scope(me)) || scope(me).startsWith(p.scopePath()))
+                .filter(p -> me.canSeePath(p.scopePath())
+                        || p.scopePath().startsWith(scope(me))
+                        || scope(me).startsWith(p.scopePath()))
                 .map(this::view)
                 .toList();
     }
@@ -186,7 +212,8 @@ public class Screening {
     @Transactional
     public PlanView stopPlan(UUID id, Integer version, StaffPrincipal me) {
         Role role = Actors.level(me, "停止排查计划");
-        ScreeningPlan p = plans.find(id).filter(x -> visible(x, me)).orElseThrow(() -> Problems.notFound("plan", id.toString()));
+        ScreeningPlan p =
+                plans.find(id).filter(x -> visible(x, me)).orElseThrow(() -> Problems.notFound("plan", id.toString()));
         if (!me.canSeePath(p.orderedByPath())) {
             throw Problems.forbidden("排查计划由下达的" + p.orderedByName() + "或其上级停止");
         }
@@ -196,7 +223,10 @@ public class Screening {
         if (!plans.stop(id, version == null ? p.version() : version)) {
             throw Problems.conflict("该排查计划已被他人修改，请刷新后重试");
         }
-        records.append(CaseRecords.PLAN, id, new Step(clock.instant(), Actors.of(me, role), "ACTIVE", "STOPPED", "STOP", null, null, List.of()));
+        records.append(
+                CaseRecords.PLAN,
+                id,
+                new Step(clock.instant(), Actors.of(me, role), "ACTIVE", "STOPPED", "STOP", null, null, List.of()));
         return view(plans.find(id).orElseThrow());
     }
 
@@ -244,8 +274,15 @@ public class Screening {
             records.append(
                     CaseRecords.PLAN,
                     plan.id(),
-                    new Step(clock.instant(), Actors.SYSTEM, "ACTIVE", "ACTIVE", "GENERATE", null,
-                            slot.label() + "：生成排查任务 " + n + " 项，" + dueOn + " 前完成", List.of()));
+                    new Step(
+                            clock.instant(),
+                            Actors.SYSTEM,
+                            "ACTIVE",
+                            "ACTIVE",
+                            "GENERATE",
+                            null,
+                            slot.label() + "：生成排查任务 " + n + " 项，" + dueOn + " 前完成",
+                            List.of()));
         }
         plans.generatedThrough(plan.id(), due.get(due.size() - 1).end());
         return created;
@@ -261,7 +298,8 @@ public class Screening {
     private List<TargetPlace> targets(ScreeningPlan plan) {
         if (plan.target().kind() == Target.Kind.ORGANISATIONS) {
             return registry.placesTagged(plan.target().tag(), plan.scopePath()).stream()
-                    .map(p -> new TargetPlace(p.id(), p.name(), p.gridCode(), p.regionPath(), new Position(p.lng(), p.lat())))
+                    .map(p -> new TargetPlace(
+                            p.id(), p.name(), p.gridCode(), p.regionPath(), new Position(p.lng(), p.lat())))
                     .toList();
         }
         List<TargetPlace> out = new ArrayList<>();
@@ -277,7 +315,8 @@ public class Screening {
                         return new Position(p.getX(), p.getY());
                     })
                     .orElse(null);
-            out.add(new TargetPlace(null, g.name(), g.code(), loc.get().village().path(), centre));
+            out.add(new TargetPlace(
+                    null, g.name(), g.code(), loc.get().village().path(), centre));
         }
         return out;
     }
@@ -303,7 +342,8 @@ public class Screening {
 
     /** The tasks of a region (default: the caller's) due in a span, by state ({@code OPEN}, {@code MISSED}, {@code DONE}). */
     @Transactional(readOnly = true)
-    public List<TaskView> tasks(String regionCode, UUID planId, LocalDate from, LocalDate to, String state, int page, StaffPrincipal me) {
+    public List<TaskView> tasks(
+            String regionCode, UUID planId, LocalDate from, LocalDate to, String state, int page, StaffPrincipal me) {
         Actors.staff(me, "排查任务");
         String path = regionPath(regionCode, me);
         LocalDate t = to == null ? today().plusYears(1) : to;
@@ -325,7 +365,8 @@ public class Screening {
     @Transactional
     public TaskView complete(UUID id, CompleteTask c, StaffPrincipal me) {
         Role role = Actors.actingAs(me, "完成排查任务", Role.GRID_WORKER, Role.CENTRE_DISPATCHER, Role.DEPARTMENT_HANDLER);
-        TaskRow row = tasks.find(id).filter(r -> sees(r, me)).orElseThrow(() -> Problems.notFound("task", id.toString()));
+        TaskRow row =
+                tasks.find(id).filter(r -> sees(r, me)).orElseThrow(() -> Problems.notFound("task", id.toString()));
         if (c.version() != null && c.version() != row.task().version()) {
             throw Problems.conflict("该排查任务已被他人修改，请刷新后重试");
         }
@@ -340,7 +381,12 @@ public class Screening {
                 found.add(new Refusal("answers[" + i + "]", "task.answer", "第 " + (i + 1) + " 个回答为空"));
                 continue;
             }
-            Verdict v = parse(Verdict.class, g.verdict(), "answers[" + i + "].verdict", "回答须为 PASS（合格）、FAIL（不合格）或 NOT_APPLICABLE（不适用）", found);
+            Verdict v = parse(
+                    Verdict.class,
+                    g.verdict(),
+                    "answers[" + i + "].verdict",
+                    "回答须为 PASS（合格）、FAIL（不合格）或 NOT_APPLICABLE（不适用）",
+                    found);
             Grade grade = g.grade() == null || g.grade().isBlank()
                     ? null
                     : parse(Grade.class, g.grade(), "answers[" + i + "].grade", "隐患等级须为 GENERAL 或 MAJOR", found);
@@ -349,11 +395,14 @@ public class Screening {
         Refused.ifAny(found);
         Position at = c.lng() == null || c.lat() == null ? null : new Position(c.lng(), c.lat());
         Instant now = clock.instant();
-        ScreeningTask.Done done = row.task().complete(by, me.grids(), at, answers, plan.checklist(), PlaceRules.DEFAULT, today(), now);
-        if (!tasks.complete(done, me.userId(), me.displayName(), now, answers, row.task().version())) {
+        ScreeningTask.Done done =
+                row.task().complete(by, me.grids(), at, answers, plan.checklist(), PlaceRules.DEFAULT, today(), now);
+        if (!tasks.complete(
+                done, me.userId(), me.displayName(), now, answers, row.task().version())) {
             throw Problems.conflict("该排查任务已被他人提交，请刷新后重试");
         }
-        List<String> failedPhotos = done.findings().stream().flatMap(f -> f.photoIds().stream()).toList();
+        List<String> failedPhotos =
+                done.findings().stream().flatMap(f -> f.photoIds().stream()).toList();
         List<String> taskPhotos = answers.stream()
                 .flatMap(a -> a.photoIds().stream())
                 .filter(p -> !failedPhotos.contains(p))
@@ -362,7 +411,10 @@ public class Screening {
         records.append(CaseRecords.TASK, id, done.step());
         Unit unit = row.task().targetOrgId() == null
                 ? null
-                : new Unit(Unit.Kind.ORGANISATION, row.task().targetOrgId(), row.task().targetName());
+                : new Unit(
+                        Unit.Kind.ORGANISATION,
+                        row.task().targetOrgId(),
+                        row.task().targetName());
         for (Finding f : done.findings()) {
             hazards.found(
                     new Hazard.Found(
@@ -389,7 +441,9 @@ public class Screening {
     // ---------------------------------------------------------------------------------------------------------
 
     private boolean sees(TaskRow r, StaffPrincipal me) {
-        return me.canSeePath(r.task().regionPath()) || me.grids().contains(r.task().gridCode()) || me.canSeePath(r.task().ownerPath());
+        return me.canSeePath(r.task().regionPath())
+                || me.grids().contains(r.task().gridCode())
+                || me.canSeePath(r.task().ownerPath());
     }
 
     private boolean visible(ScreeningPlan p, StaffPrincipal me) {
@@ -414,7 +468,11 @@ public class Screening {
     private static String tags() {
         StringBuilder b = new StringBuilder();
         for (OrganisationTag t : OrganisationTag.values()) {
-            b.append(b.isEmpty() ? "" : "、").append(t.name()).append("（").append(t.label()).append("）");
+            b.append(b.isEmpty() ? "" : "、")
+                    .append(t.name())
+                    .append("（")
+                    .append(t.label())
+                    .append("）");
         }
         return b.toString();
     }
@@ -456,7 +514,12 @@ public class Screening {
     static List<PlanView.ItemView> items(List<ChecklistItem> checklist) {
         return checklist.stream()
                 .map(i -> new PlanView.ItemView(
-                        i.code(), i.text(), i.evidence().name(), i.evidence().label(), i.failGrade().name(), i.failGrade().label()))
+                        i.code(),
+                        i.text(),
+                        i.evidence().name(),
+                        i.evidence().label(),
+                        i.failGrade().name(),
+                        i.failGrade().label()))
                 .toList();
     }
 
@@ -465,13 +528,16 @@ public class Screening {
         boolean missed = t.missed(today());
         String state = t.status() == TaskStatus.DONE ? "DONE" : missed ? "MISSED" : "OPEN";
         String label = t.status() == TaskStatus.DONE ? (r.late() ? "逾期完成" : "已完成") : missed ? "逾期未完成" : "待排查";
-        List<PlanView.ItemView> checklist = full
-                ? plans.find(t.planId()).map(p -> items(p.checklist())).orElse(List.of())
-                : List.of();
+        List<PlanView.ItemView> checklist =
+                full ? plans.find(t.planId()).map(p -> items(p.checklist())).orElse(List.of()) : List.of();
         List<TaskView.AnswerView> answers = full
                 ? r.answers().stream()
                         .map(a -> new TaskView.AnswerView(
-                                a.itemCode(), a.verdict().name(), a.verdict().label(), a.note(), a.photoIds(),
+                                a.itemCode(),
+                                a.verdict().name(),
+                                a.verdict().label(),
+                                a.note(),
+                                a.photoIds(),
                                 a.grade() == null ? null : a.grade().name()))
                         .toList()
                 : List.of();

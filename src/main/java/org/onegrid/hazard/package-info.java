@@ -5,5 +5,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Screening and hazards",
-        allowedDependencies = {"registry", "registry :: domain", "region", "staff", "shared"})
+        allowedDependencies = {
+            "casework",
+            "casework :: time",
+            "casework :: attach",
+            "casework :: notify",
+            "registry",
+            "registry :: domain",
+            "region",
+            "staff",
+            "shared"
+        })
 package org.onegrid.hazard;
