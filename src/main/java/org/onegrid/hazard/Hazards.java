@@ -388,6 +388,35 @@ public class Hazards {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // Photos
+
+    /** Uploads a photo (JPEG, PNG or WebP up to 10 MB, checked by its content) to attach to a task or action. */
+    @Transactional
+    public UUID upload(byte[] data, StaffPrincipal me) {
+        Actors.staff(me, "上传照片");
+        return records.attachments().upload(data, me);
+    }
+
+    /** A photo of a hazard or of a screening task the caller sees; empty otherwise. */
+    @Transactional(readOnly = true)
+    public Optional<Attachment.WithData> photo(String kind, UUID caseId, UUID photoId, StaffPrincipal me) {
+        boolean visible = switch (kind) {
+            case CaseRecords.HAZARD -> find(caseId, me).isPresent();
+            case CaseRecords.TASK ->
+                tasks.find(caseId)
+                        .filter(r -> me.canSeePath(r.task().regionPath())
+                                || me.grids().contains(r.task().gridCode())
+                                || me.canSeePath(r.task().ownerPath()))
+                        .isPresent();
+            default -> false;
+        };
+        if (!visible) {
+            return Optional.empty();
+        }
+        return records.attachments().data(photoId).filter(d -> d.attachment().belongsTo(kind, caseId));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
     // Reading
 
     @Transactional(readOnly = true)
@@ -489,6 +518,12 @@ public class Hazards {
         Grade grade = q.grade() == null || q.grade().isBlank() ? null : enumOrInvalid(Grade.class, q.grade(), "grade");
         String path = regionPath(q.regionCode(), me);
         return new HazardRows.Filter(path, q.from(), q.to(), status, grade, q.unitId(), q.overdue(), q.supervised());
+    }
+
+    /** Checks a ledger query as {@link #ledger} and {@link #export} would, answering nothing: for a download's headers. */
+    @Transactional(readOnly = true)
+    public void checkLedgerQuery(LedgerQuery q, StaffPrincipal me) {
+        filter(q, me);
     }
 
     /** A page of 50 of the ledger 隐患台账, newest finding first, with the total. */
