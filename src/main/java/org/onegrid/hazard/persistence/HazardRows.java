@@ -115,7 +115,9 @@ public class HazardRows {
                             deadline_day = :deadlineDay, deadline = :deadline, yellow_at = :yellowAt,
                             noticed_at = :noticedAt, measures = CAST(:measures AS jsonb),
                             rectified_by_org_id = :rectifiedBy, rectified_at = :rectifiedAt,
-                            rectified_on_time = CASE WHEN :rectifiedAt IS NULL THEN NULL ELSE :rectifiedAt <= :deadline END,
+                            rectified_on_time = CASE WHEN CAST(:rectifiedAt AS timestamptz) IS NULL THEN NULL
+                                ELSE CAST(:rectifiedAt AS timestamptz) <= CAST(:deadline AS timestamptz)
+                                     AND NOT (ever_overdue OR :overdue) END,
                             returns = :returns, supervision_level = :level, supervisor_org_id = :supervisor,
                             supervisor_name = :supervisorName, supervisor_path = :supervisorPath,
                             overdue_marked = :overdue, ever_overdue = ever_overdue OR :overdue, closed_at = :closedAt,
