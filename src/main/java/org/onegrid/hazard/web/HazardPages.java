@@ -79,7 +79,11 @@ class HazardPages {
             @AuthenticationPrincipal StaffPrincipal me,
             HttpServletResponse response)
             throws IOException {
-        Exports.ledger(hazards, new Hazards.LedgerQuery(region, from, to, status, grade, unit, overdue, supervised), me, response);
+        Exports.ledger(
+                hazards,
+                new Hazards.LedgerQuery(region, from, to, status, grade, unit, overdue, supervised),
+                me,
+                response);
     }
 
     /** 隐患排查治理情况: the figures of a region with its parts one level down, and the open hazards on the map. */
@@ -93,8 +97,16 @@ class HazardPages {
         LedgerFigures f = hazards.figures(region, from, to, me);
         StringBuilder points = new StringBuilder();
         for (var p : hazards.openOnMap(region, me)) {
-            points.append(p.lng()).append(',').append(p.lat()).append(',').append(p.grade()).append(',')
-                    .append(p.overdue() ? 1 : 0).append(',').append(p.id()).append(';');
+            points.append(p.lng())
+                    .append(',')
+                    .append(p.lat())
+                    .append(',')
+                    .append(p.grade())
+                    .append(',')
+                    .append(p.overdue() ? 1 : 0)
+                    .append(',')
+                    .append(p.id())
+                    .append(';');
         }
         model.addAttribute("me", me);
         model.addAttribute("f", f);
@@ -142,20 +154,27 @@ class HazardPages {
             RedirectAttributes redirect) {
         List<String> problems = new ArrayList<>();
         try {
-            List<String> photoIds = uploads.store(photos, me).stream().map(UUID::toString).toList();
+            List<String> photoIds =
+                    uploads.store(photos, me).stream().map(UUID::toString).toList();
             LocalDate day = deadline == null || deadline.isBlank() ? null : LocalDate.parse(deadline);
             switch (action) {
-                case "notice" -> hazards.issueNotice(id, new HazardCommands.IssueNotice(null, null, day, requirements, version), me);
-                case "measures" -> hazards.planMeasures(
-                        id,
-                        new HazardCommands.PlanMeasures(measures, money(funds), day, responsible, emergencyPlan, version),
-                        me);
-                case "rectification" -> hazards.reportRectification(
-                        id, new HazardCommands.ReportRectification(note, photoIds, version), me);
-                case "acceptance" -> hazards.accept(
-                        id,
-                        new HazardCommands.Accept(passed == null ? null : Boolean.valueOf(passed), comment, photoIds, version),
-                        me);
+                case "notice" ->
+                    hazards.issueNotice(id, new HazardCommands.IssueNotice(null, null, day, requirements, version), me);
+                case "measures" ->
+                    hazards.planMeasures(
+                            id,
+                            new HazardCommands.PlanMeasures(
+                                    measures, money(funds), day, responsible, emergencyPlan, version),
+                            me);
+                case "rectification" ->
+                    hazards.reportRectification(
+                            id, new HazardCommands.ReportRectification(note, photoIds, version), me);
+                case "acceptance" ->
+                    hazards.accept(
+                            id,
+                            new HazardCommands.Accept(
+                                    passed == null ? null : Boolean.valueOf(passed), comment, photoIds, version),
+                            me);
                 case "close" -> hazards.close(id, new HazardCommands.Close(comment, version), me);
                 case "supervision" -> hazards.supervise(id, new HazardCommands.Supervise(day, comment, version), me);
                 case "regrade" -> hazards.regrade(id, new HazardCommands.Regrade(grade, comment, version), me);

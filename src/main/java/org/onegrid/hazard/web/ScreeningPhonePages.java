@@ -48,7 +48,8 @@ class ScreeningPhonePages {
         List<TaskView> tasks = screening.myTasks(me);
         model.addAttribute("me", me);
         model.addAttribute("tasks", tasks);
-        model.addAttribute("missed", tasks.stream().filter(t -> "MISSED".equals(t.state())).count());
+        model.addAttribute(
+                "missed", tasks.stream().filter(t -> "MISSED".equals(t.state())).count());
         return "mobile/screening";
     }
 
