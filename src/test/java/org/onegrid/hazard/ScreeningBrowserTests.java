@@ -26,6 +26,7 @@ import org.onegrid.staff.GridDuty;
 import org.onegrid.staff.Staff;
 import org.onegrid.staff.StaffPrincipal;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -94,7 +95,8 @@ class ScreeningBrowserTests {
                 .sorted()
                 .findFirst()
                 .orElseThrow();
-        long plant = Places.organisation(registry, grids, grid, "华星石化储运有限公司", OrganisationTag.HAZARDOUS_CHEMICALS, admin);
+        long plant =
+                Places.organisation(registry, grids, grid, "华星石化储运有限公司", OrganisationTag.HAZARDOUS_CHEMICALS, admin);
         StaffPrincipal bureau = Places.principal(staff, "yingji.370523");
         PlanView plan = screening.orderPlan(
                 new OrderPlan(
@@ -129,7 +131,8 @@ class ScreeningBrowserTests {
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         signIn("dawang.dispatcher");
         open("/m/screening");
-        assertThat(browser.findElement(By.cssSelector("a.card[data-task='" + task + "']")).getText())
+        assertThat(browser.findElement(By.cssSelector("a.card[data-task='" + task + "']"))
+                        .getText())
                 .contains("华星石化储运有限公司")
                 .contains("待排查");
         Browser.screenshot(browser, "screening-phone-tasks");
@@ -139,18 +142,25 @@ class ScreeningBrowserTests {
         wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("lat")), "value"));
         Path photo = Files.createTempFile("tank", ".png");
         Files.write(photo, Places.png());
-        browser.findElement(By.cssSelector("input[name='verdict-1'][value=FAIL]")).click();
+        browser.findElement(By.cssSelector("input[name='verdict-1'][value=FAIL]"))
+                .click();
         browser.findElement(By.id("note-1")).sendKeys("3号储罐液位计损坏，压力数据未上传监控平台");
         browser.findElement(By.id("photos-1")).sendKeys(photo.toString());
-        browser.findElement(By.cssSelector("input[name='verdict-2'][value=PASS]")).click();
+        browser.findElement(By.cssSelector("input[name='verdict-2'][value=PASS]"))
+                .click();
         Browser.screenshot(browser, "screening-phone-checklist");
         Browser.assertAccessible(browser);
         browser.findElement(By.id("submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
-        assertThat(browser.findElement(By.id("done")).getText()).contains("华星石化储运有限公司").contains("发现隐患 1 处");
+        assertThat(browser.findElement(By.id("done")).getText())
+                .contains("华星石化储运有限公司")
+                .contains("发现隐患 1 处");
         Browser.screenshot(browser, "screening-phone-done");
 
-        UUID hazard = jdbc.sql("SELECT id FROM hazard WHERE task_id = :t").param("t", task).query(UUID.class).single();
+        UUID hazard = jdbc.sql("SELECT id FROM hazard WHERE task_id = :t")
+                .param("t", task)
+                .query(UUID.class)
+                .single();
         assertThat(hazards.find(hazard, bureau).orElseThrow().gradeLabel()).isEqualTo("重大隐患");
         browser.quit();
 
@@ -159,24 +169,33 @@ class ScreeningBrowserTests {
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         signIn("yingji.370523");
         open("/hazards?grade=MAJOR");
-        assertThat(browser.findElement(By.cssSelector("tr[data-hazard='" + hazard + "']")).getText())
+        assertThat(browser.findElement(By.cssSelector("tr[data-hazard='" + hazard + "']"))
+                        .getText())
                 .contains("华星石化储运有限公司")
                 .contains("重大隐患")
                 .contains("待下达整改通知");
         Browser.screenshot(browser, "hazard-ledger");
         Browser.assertAccessible(browser);
         open("/hazards/" + hazard);
-        browser.findElement(By.id("n-deadline")).sendKeys("2030-01-31");
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].value = '2030-01-31'", browser.findElement(By.id("n-deadline")));
         browser.findElement(By.id("n-req")).sendKeys("更换3号储罐液位计，压力数据接入县应急监控平台");
-        browser.findElement(By.cssSelector("section.act form[action$='/notice'] button")).click();
+        browser.findElement(By.cssSelector("section.act form[action$='/notice'] button"))
+                .click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice-link")));
-        assertThat(browser.findElement(By.id("hazard-facts")).getText()).contains("广饶县应急管理局").contains("2030-01-31");
-        assertThat(browser.findElement(By.id("hazard-history")).getText()).contains("发现隐患").contains("下达整改通知");
+        assertThat(browser.findElement(By.id("hazard-facts")).getText())
+                .contains("广饶县应急管理局")
+                .contains("2030-01-31");
+        assertThat(browser.findElement(By.id("hazard-history")).getText())
+                .contains("发现隐患")
+                .contains("下达整改通知");
         Browser.screenshot(browser, "hazard-detail");
         Browser.assertAccessible(browser);
         browser.findElement(By.id("notice-link")).click();
         wait.until(ExpectedConditions.urlContains("/notice"));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("隐患整改通知书").contains("华星石化储运有限公司");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("隐患整改通知书")
+                .contains("华星石化储运有限公司");
         Browser.screenshot(browser, "hazard-notice");
         open("/hazards/figures");
         Browser.screenshot(browser, "hazard-figures");
@@ -184,7 +203,8 @@ class ScreeningBrowserTests {
 
         // the spreadsheet the ledger exports, read back and shown as it opens
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-        long rows = hazards.export(new Hazards.LedgerQuery(null, null, null, null, "MAJOR", null, false, false), bureau, xlsx);
+        long rows = hazards.export(
+                new Hazards.LedgerQuery(null, null, null, null, "MAJOR", null, false, false), bureau, xlsx);
         assertThat(rows).isGreaterThanOrEqualTo(1);
         StringBuilder html = new StringBuilder(
                 "<html lang='zh-CN'><head><meta charset='utf-8'><title>隐患台账.xlsx</title><style>body{font-family:sans-serif;margin:12px}"
@@ -207,7 +227,8 @@ class ScreeningBrowserTests {
         }
         assertThat(found).isTrue();
         html.append("</table></body></html>");
-        browser.get("data:text/html;charset=utf-8," + URLEncoder.encode(html.toString(), StandardCharsets.UTF_8).replace("+", "%20"));
+        browser.get("data:text/html;charset=utf-8,"
+                + URLEncoder.encode(html.toString(), StandardCharsets.UTF_8).replace("+", "%20"));
         Browser.screenshot(browser, "hazard-ledger-xlsx");
     }
 }

@@ -174,6 +174,17 @@ public class TaskRows {
         return spec.query(TaskRows::row).list();
     }
 
+    /** Open tasks whose window holds the day and ends within three days (or ended less than five days ago). */
+    public List<TaskRow> dueOn(LocalDate day) {
+        return jdbc.sql(SELECT + """
+                        WHERE t.status = 'OPEN' AND t.opens_on <= :day AND t.due_on <= :day + 3 AND t.due_on >= :day - 5
+                        ORDER BY t.due_on, t.id
+                        """)
+                .param("day", day)
+                .query(TaskRows::row)
+                .list();
+    }
+
     /** Counts of a subtree's tasks due in a span: all, done, done on time, open past due; checks and findings. */
     public record TaskCounts(long due, long done, long onTime, long missed, long findings) {}
 
