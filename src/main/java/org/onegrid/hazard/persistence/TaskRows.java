@@ -179,10 +179,7 @@ public class TaskRows {
         return jdbc.sql(SELECT + """
                         WHERE t.status = 'OPEN' AND t.opens_on <= :day AND t.due_on <= :day + 3 AND t.due_on >= :day - 5
                         ORDER BY t.due_on, t.id
-                        """)
-                .param("day", day)
-                .query(TaskRows::row)
-                .list();
+                        """).param("day", day).query(TaskRows::row).list();
     }
 
     /** Counts of a subtree's tasks due in a span: all, done, done on time, open past due; checks and findings. */

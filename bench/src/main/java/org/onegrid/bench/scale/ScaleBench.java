@@ -120,6 +120,7 @@ public final class ScaleBench {
                         "--onegrid.db.embedded.data-dir=" + dir.toAbsolutePath(),
                         "--onegrid.demo.incidents=0",
                         "--onegrid.demo.registry.households-per-village=0",
+                        "--onegrid.demo.hazards.days=0",
                         "--onegrid.incident.scan-cron=-",
                         "--onegrid.hazard.generate-cron=-",
                         "--onegrid.hazard.scan-cron=-",
