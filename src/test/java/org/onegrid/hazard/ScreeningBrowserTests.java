@@ -177,7 +177,9 @@ class ScreeningBrowserTests {
         Browser.screenshot(browser, "hazard-ledger");
         Browser.assertAccessible(browser);
         open("/hazards/" + hazard);
-        String deadline = java.time.LocalDate.now(org.onegrid.shared.config.CityTime.ZONE).plusDays(30).toString();
+        String deadline = java.time.LocalDate.now(org.onegrid.shared.config.CityTime.ZONE)
+                .plusDays(30)
+                .toString();
         ((JavascriptExecutor) browser)
                 .executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("n-deadline")), deadline);
         browser.findElement(By.id("n-req")).sendKeys("更换3号储罐液位计，压力数据接入县应急监控平台");

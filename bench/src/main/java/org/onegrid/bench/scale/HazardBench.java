@@ -70,7 +70,8 @@ final class HazardBench {
                 SELECT id, CASE WHEN id % 10 = 0 THEN 'HAZARDOUS_CHEMICALS' WHEN id % 10 < 4 THEN 'NINE_SMALL' ELSE 'CONSTRUCTION_SITE' END
                   FROM registry_organisation WHERE credit_code LIKE 'BENCH%'
                 """);
-        System.out.printf("Generated %,d organisations in %.0f s%n", organisations, (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "Generated %,d organisations in %.0f s%n", organisations, (System.nanoTime() - started) / 1e9);
 
         long t = System.nanoTime();
         UUID plan = UUID.randomUUID();
@@ -95,7 +96,8 @@ final class HazardBench {
                   JOIN registry_organisation_tag tg ON tg.organisation_id = o.id AND tg.tag = 'HAZARDOUS_CHEMICALS'
                  CROSS JOIN generate_series(date_trunc('month', current_date) - interval '119 months', date_trunc('month', current_date) - interval '1 month', interval '1 month') m
                 """, plan);
-        System.out.printf("Generated %,d tasks (ten years) in %.0f s%n",
+        System.out.printf(
+                "Generated %,d tasks (ten years) in %.0f s%n",
                 jdbc.queryForObject("SELECT count(*) FROM hazard_task", Long.class), (System.nanoTime() - t) / 1e9);
 
         t = System.nanoTime();
@@ -134,23 +136,39 @@ final class HazardBench {
         StaffPrincipal leader = principal(staff, "leader");
         RegionView county = regions.byLevel(RegionLevel.COUNTY).get(0);
         RegionView town = regions.children(county.code()).get(0);
-        Long unit = jdbc.queryForObject("SELECT unit_id FROM hazard GROUP BY unit_id ORDER BY count(*) DESC LIMIT 1", Long.class);
+        Long unit = jdbc.queryForObject(
+                "SELECT unit_id FROM hazard GROUP BY unit_id ORDER BY count(*) DESC LIMIT 1", Long.class);
         LocalDate today = LocalDate.now();
         record Case(String name, Hazards.LedgerQuery q) {}
         List<Case> cases = List.of(
                 new Case("city, no filter", new Hazards.LedgerQuery(null, null, null, null, null, null, false, false)),
-                new Case("city, 整改中", new Hazards.LedgerQuery(null, null, null, "RECTIFYING", null, null, false, false)),
+                new Case(
+                        "city, 整改中", new Hazards.LedgerQuery(null, null, null, "RECTIFYING", null, null, false, false)),
                 new Case("city, 重大", new Hazards.LedgerQuery(null, null, null, null, "MAJOR", null, false, false)),
-                new Case("city, 重大 open", new Hazards.LedgerQuery(null, null, null, "RECTIFYING", "MAJOR", null, false, false)),
+                new Case(
+                        "city, 重大 open",
+                        new Hazards.LedgerQuery(null, null, null, "RECTIFYING", "MAJOR", null, false, false)),
                 new Case("city, overdue", new Hazards.LedgerQuery(null, null, null, null, null, null, true, false)),
                 new Case("city, supervised", new Hazards.LedgerQuery(null, null, null, null, null, null, false, true)),
                 new Case("city, one unit", new Hazards.LedgerQuery(null, null, null, null, null, unit, false, false)),
-                new Case("city, this month", new Hazards.LedgerQuery(null, today.withDayOfMonth(1), today, null, null, null, false, false)),
-                new Case("city, 已销号 last year", new Hazards.LedgerQuery(null, today.minusYears(1), today, "CLOSED", null, null, false, false)),
-                new Case("county, no filter", new Hazards.LedgerQuery(county.code(), null, null, null, null, null, false, false)),
-                new Case("county, 重大 overdue", new Hazards.LedgerQuery(county.code(), null, null, null, "MAJOR", null, true, false)),
-                new Case("town, 整改中", new Hazards.LedgerQuery(town.code(), null, null, "RECTIFYING", null, null, false, false)),
-                new Case("town, page 20", new Hazards.LedgerQuery(town.code(), null, null, null, null, null, false, false)));
+                new Case(
+                        "city, this month",
+                        new Hazards.LedgerQuery(null, today.withDayOfMonth(1), today, null, null, null, false, false)),
+                new Case(
+                        "city, 已销号 last year",
+                        new Hazards.LedgerQuery(null, today.minusYears(1), today, "CLOSED", null, null, false, false)),
+                new Case(
+                        "county, no filter",
+                        new Hazards.LedgerQuery(county.code(), null, null, null, null, null, false, false)),
+                new Case(
+                        "county, 重大 overdue",
+                        new Hazards.LedgerQuery(county.code(), null, null, null, "MAJOR", null, true, false)),
+                new Case(
+                        "town, 整改中",
+                        new Hazards.LedgerQuery(town.code(), null, null, "RECTIFYING", null, null, false, false)),
+                new Case(
+                        "town, page 20",
+                        new Hazards.LedgerQuery(town.code(), null, null, null, null, null, false, false)));
         for (Case c : cases) {
             int page = c.name().contains("page 20") ? 20 : 0;
             for (int i = 0; i < 3; i++) {
@@ -164,7 +182,8 @@ final class HazardBench {
                 ms.add((System.nanoTime() - t) / 1e6);
             }
             Collections.sort(ms);
-            System.out.printf("ledger %-26s %,9d rows  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms%n",
+            System.out.printf(
+                    "ledger %-26s %,9d rows  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms%n",
                     c.name(), total, ms.get(15), ms.get(28), ms.get(29));
         }
         long t = System.nanoTime();
@@ -176,8 +195,16 @@ final class HazardBench {
         for (String tag : List.of("NINE_SMALL", "CONSTRUCTION_SITE")) {
             t = System.nanoTime();
             PlanView plan = screening.orderPlan(
-                    new OrderPlan("全市" + tag + "月度排查", null, "ORGANISATIONS", tag, "monthly", today, null,
-                            List.of(new OrderPlan.Item("1", "消防通道畅通", "NONE", "GENERAL")), "TOWN"),
+                    new OrderPlan(
+                            "全市" + tag + "月度排查",
+                            null,
+                            "ORGANISATIONS",
+                            tag,
+                            "monthly",
+                            today,
+                            null,
+                            List.of(new OrderPlan.Item("1", "消防通道畅通", "NONE", "GENERAL")),
+                            "TOWN"),
                     city);
             double first = (System.nanoTime() - t) / 1e9;
             long n = jdbc.queryForObject("SELECT count(*) FROM hazard_task WHERE plan_id = ?", Long.class, plan.id());
@@ -196,7 +223,8 @@ final class HazardBench {
         t = System.nanoTime();
         long[] bytes = {0};
         long rows = hazards.export(
-                new Hazards.LedgerQuery(null, today.minusDays(325), today, "CLOSED", null, null, false, false), leader,
+                new Hazards.LedgerQuery(null, today.minusDays(325), today, "CLOSED", null, null, false, false),
+                leader,
                 new OutputStream() {
                     @Override
                     public void write(int b) {
@@ -209,12 +237,18 @@ final class HazardBench {
                     }
                 });
         double seconds = (System.nanoTime() - t) / 1e9;
-        System.out.printf("export: %,d rows, %,d bytes of XLSX in %.1f s; heap peak above the start %,d MB (of %,d MB max)%n",
-                rows, bytes[0], seconds, (peakHeap() - before) / 1_000_000, Runtime.getRuntime().maxMemory() / 1_000_000);
+        System.out.printf(
+                "export: %,d rows, %,d bytes of XLSX in %.1f s; heap peak above the start %,d MB (of %,d MB max)%n",
+                rows,
+                bytes[0],
+                seconds,
+                (peakHeap() - before) / 1_000_000,
+                Runtime.getRuntime().maxMemory() / 1_000_000);
     }
 
     private static StaffPrincipal principal(Staff staff, String username) {
-        return staff.principal(staff.findByUsername(username).orElseThrow().id()).orElseThrow();
+        return staff.principal(staff.findByUsername(username).orElseThrow().id())
+                .orElseThrow();
     }
 
     private static void resetPeaks() {

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.onegrid.incident.domain.Deadlines;
+import org.onegrid.casework.time.Deadlines;
 import org.onegrid.incident.domain.HistoryEntry;
 import org.onegrid.incident.domain.StageWindow;
 import org.postgresql.PGConnection;
