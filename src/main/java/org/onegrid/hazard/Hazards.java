@@ -526,8 +526,13 @@ public class Hazards {
         filter(q, me);
     }
 
-    /** A page of 50 of the ledger 隐患台账, newest finding first, with the total. */
-    public record LedgerPage(long total, int page, List<HazardView> rows) {}
+    /**
+     * A page of 50 of the ledger 隐患台账, newest finding first, with the total counted up to {@link #COUNT_CAP}
+     * ({@code totalCapped} when there are more).
+     */
+    public record LedgerPage(long total, boolean totalCapped, int page, List<HazardView> rows) {}
+
+    static final long COUNT_CAP = 10_000;
 
     @Transactional(readOnly = true)
     public LedgerPage ledger(LedgerQuery q, int page, StaffPrincipal me) {

@@ -188,7 +188,7 @@ class ScreeningBrowserTests {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice-link")));
         assertThat(browser.findElement(By.id("hazard-facts")).getText())
                 .contains("广饶县应急管理局")
-                .contains("2030-01-31");
+                .contains(deadline);
         assertThat(browser.findElement(By.id("hazard-history")).getText())
                 .contains("发现隐患")
                 .contains("下达整改通知");
