@@ -539,8 +539,10 @@ public class Hazards {
         HazardRows.Filter f = filter(q, me);
         Instant now = clock.instant();
         int p = Math.max(0, Math.min(page, 100_000));
+        long total = rows.count(f, now, COUNT_CAP + 1);
         return new LedgerPage(
-                rows.count(f, now),
+                Math.min(total, COUNT_CAP),
+                total > COUNT_CAP,
                 p,
                 rows.page(f, now, p * 50, 50).stream().map(this::view).toList());
     }
