@@ -2,24 +2,56 @@ package org.onegrid.registry;
 
 import java.util.List;
 import java.util.Optional;
+import org.onegrid.registry.domain.OrganisationTag;
 import org.onegrid.registry.persistence.HouseholdCardRows;
 import org.onegrid.registry.persistence.HouseholdCardRows.CardRow;
+import org.onegrid.registry.persistence.PlaceOfConcernRows;
 import org.onegrid.shared.privacy.PersonalNumbers;
 import org.onegrid.staff.StaffPrincipal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Read-only questions other modules ask the registry about households: the cards of a grid's households for the
- * visits 入户走访 (masked, scoped like every registry read), and the counts registered per grid.
+ * Read-only questions other modules ask the registry: the cards of a grid's households for the visits 入户走访 (masked,
+ * scoped like every registry read), the counts registered per grid, and the organisations and places of concern that
+ * screening plans 排查计划 target (no personal data).
  */
 @Service
 public class RegistryQueries {
 
     private final HouseholdCardRows cards;
+    private final PlaceOfConcernRows places;
 
-    RegistryQueries(HouseholdCardRows cards) {
+    RegistryQueries(HouseholdCardRows cards, PlaceOfConcernRows places) {
         this.cards = cards;
+        this.places = places;
+    }
+
+    /** The active organisations and places of a kind in a region subtree (by its path), for screening them. */
+    @Transactional(readOnly = true)
+    public List<PlaceOfConcern> placesTagged(OrganisationTag tag, String regionPath) {
+        return places.tagged(tag.name(), regionPath == null ? "" : regionPath).stream()
+                .map(RegistryQueries::place)
+                .toList();
+    }
+
+    /** One organisation, where it is; empty when unknown. */
+    @Transactional(readOnly = true)
+    public Optional<PlaceOfConcern> place(long organisationId) {
+        return places.find(organisationId).map(RegistryQueries::place);
+    }
+
+    /** Up to {@code limit} active organisations of a region subtree whose name contains the text. */
+    @Transactional(readOnly = true)
+    public List<PlaceOfConcern> placesNamed(String text, String regionPath, int limit) {
+        return places.named(text, regionPath == null ? "" : regionPath, limit).stream()
+                .map(RegistryQueries::place)
+                .toList();
+    }
+
+    private static PlaceOfConcern place(PlaceOfConcernRows.Row r) {
+        return new PlaceOfConcern(
+                r.id(), r.name(), r.creditCode(), r.gridCode(), r.regionPath(), r.address(), r.lng(), r.lat());
     }
 
     /** The active households of these grids that the caller sees (a grid worker: only their own grids). */

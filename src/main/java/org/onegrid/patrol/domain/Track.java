@@ -5,6 +5,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.util.GeometryTransformer;
+import org.onegrid.shared.geo.Position;
 
 /**
  * A patrol's track measured: its length along the ground and the share of the grid it passed within {@link #REACH}

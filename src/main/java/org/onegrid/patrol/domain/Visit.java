@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.onegrid.shared.config.CityTime;
+import org.onegrid.shared.geo.Position;
 
 /**
  * A home visit 入户走访, recorded at the door in one step. {@link #record} is the only way to make one: it refuses a

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.onegrid.shared.geo.Position;
 
 /** A patrol's distance and the share of its grid covered, without Spring. */
 class TrackTests {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onegrid.registry.domain.PersonTag;
+import org.onegrid.shared.geo.Position;
 
 /** The visit at the door: what is refused, what is flagged, how schedules move on. No Spring. */
 class VisitTests {

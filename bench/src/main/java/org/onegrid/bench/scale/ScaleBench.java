@@ -26,6 +26,10 @@ public final class ScaleBench {
             coverage(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("hazard")) {
+            hazard(args);
+            return;
+        }
         if (args.length == 0 || !(args[0].equals("dashboard") || args[0].equals("scan"))) {
             System.err.println("usage: bench/scale dashboard [incidents] [--setting=value…] | bench/scale scan [open"
                     + " incidents] [--setting=value…]");
@@ -99,6 +103,34 @@ public final class ScaleBench {
         try {
             CoverageBench bench = new CoverageBench(app);
             bench.ensure(visits);
+            bench.run();
+        } finally {
+            app.close();
+        }
+    }
+
+    /** {@code bench/scale hazard [hazards]}: Zibo's 354,000 hazards over 88,000 organisations, ten years of tasks. */
+    private static void hazard(String[] args) throws java.io.IOException {
+        long hazards =
+                args.length > 1 && !args[1].startsWith("--") ? Long.parseLong(args[1].replace("_", "")) : 354_000;
+        Path dir = Path.of("target", "scale-hazard-" + hazards, "postgres");
+        System.out.printf("OneGrid at scale: hazards, %,d over 88,000 organisations, database in %s%n", hazards, dir);
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(OneGridApplication.class)
+                .run(
+                        "--onegrid.db.embedded.data-dir=" + dir.toAbsolutePath(),
+                        "--onegrid.demo.incidents=0",
+                        "--onegrid.demo.registry.households-per-village=0",
+                        "--onegrid.demo.hazards.days=0",
+                        "--onegrid.incident.scan-cron=-",
+                        "--onegrid.hazard.generate-cron=-",
+                        "--onegrid.hazard.scan-cron=-",
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN",
+                        "--logging.level.org.onegrid=INFO");
+        try {
+            HazardBench bench = new HazardBench(app);
+            bench.ensure(88_000, hazards);
             bench.run();
         } finally {
             app.close();

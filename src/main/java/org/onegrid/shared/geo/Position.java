@@ -1,4 +1,4 @@
-package org.onegrid.patrol.domain;
+package org.onegrid.shared.geo;
 
 /** A point in WGS 84, as the browser gives it. */
 public record Position(double lng, double lat) {
