@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -16,7 +15,9 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.onegrid.casework.CaseEntry;
 import org.onegrid.casework.attach.Attachment;
+import org.onegrid.casework.time.Deadlines;
 import org.onegrid.casework.time.Light;
+import org.onegrid.casework.time.OverdueSweep;
 import org.onegrid.casework.time.Window;
 import org.onegrid.hazard.domain.Actor;
 import org.onegrid.hazard.domain.Grade;
@@ -44,6 +45,7 @@ import org.onegrid.staff.OrgKind;
 import org.onegrid.staff.Organisations;
 import org.onegrid.staff.Role;
 import org.onegrid.staff.StaffPrincipal;
+import org.onegrid.worktime.TimeMode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,6 +68,7 @@ public class Hazards {
     private final Organisations organisations;
     private final CaseRecords records;
     private final JdbcClient jdbc;
+    private final Deadlines deadlines;
     private final Clock clock;
 
     Hazards(
@@ -77,6 +80,7 @@ public class Hazards {
             Organisations organisations,
             CaseRecords records,
             JdbcClient jdbc,
+            Deadlines deadlines,
             Clock clock) {
         this.rows = rows;
         this.tasks = tasks;
@@ -86,12 +90,13 @@ public class Hazards {
         this.organisations = organisations;
         this.records = records;
         this.jdbc = jdbc;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
     /** The same service on another clock: the demo city replays a year with it, tests move time with it. */
     public Hazards withClock(Clock other) {
-        return new Hazards(rows, tasks, registry, grids, regions, organisations, records, jdbc, other);
+        return new Hazards(rows, tasks, registry, grids, regions, organisations, records, jdbc, deadlines, other);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -343,8 +348,8 @@ public class Hazards {
         if (start == null) {
             return rows.find(h.id()).map(HazardRow::yellowAt).orElse(h.deadline());
         }
-        Duration span = Duration.between(start, h.deadline());
-        return start.plus(span.multipliedBy(8).dividedBy(10));
+        // a notice's deadline is a day of the calendar: its time is counted in natural time
+        return Window.yellowAt(start, h.deadline(), TimeMode.NATURAL, deadlines);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -357,34 +362,49 @@ public class Hazards {
     @Transactional
     public int scanOverdue() {
         Instant now = clock.instant();
-        int n = 0;
-        for (UUID id : rows.overdueUnmarked(now, 500)) {
-            HazardRow row = rows.find(id).orElseThrow();
-            Hazard h = row.hazard();
-            int before = h.version();
-            Step step = h.markOverdue(Actors.SYSTEM, now);
-            if (step == null || !rows.update(h, before, row.yellowAt())) {
-                continue;
-            }
-            records.append(CaseRecords.HAZARD, id, step);
-            String followedBy = h.supervisorPath() != null ? h.supervisorPath() : h.issuerPath();
-            records.tellLevelAbove(
-                    followedBy,
-                    CaseRecords.HAZARD,
-                    id,
-                    "hazard-overdue",
-                    "隐患逾期：" + number(row) + " " + place(h) + "，期限 " + h.deadlineDay() + " 已过，请挂牌督办",
-                    now);
-            records.tellOrg(
-                    h.issuerOrgId(),
-                    CaseRecords.HAZARD,
-                    id,
-                    "hazard-overdue",
-                    "隐患逾期：" + number(row) + " " + place(h) + "，期限 " + h.deadlineDay() + " 已过",
-                    now);
-            n++;
+        return OverdueSweep.sweep(
+                new OverdueSweep.Due<UUID>() {
+                    @Override
+                    public List<UUID> due(int limit) {
+                        return rows.overdueUnmarked(now, limit);
+                    }
+
+                    @Override
+                    public boolean mark(UUID id) {
+                        return markOverdue(id, now);
+                    }
+                },
+                OverdueSweep.unpaced());
+    }
+
+    private boolean markOverdue(UUID id, Instant now) {
+        HazardRow row = rows.find(id).orElse(null);
+        if (row == null) {
+            return false;
         }
-        return n;
+        Hazard h = row.hazard();
+        int before = h.version();
+        Step step = h.markOverdue(Actors.SYSTEM, now);
+        if (step == null || !rows.update(h, before, row.yellowAt())) {
+            return false;
+        }
+        records.append(CaseRecords.HAZARD, id, step);
+        String followedBy = h.supervisorPath() != null ? h.supervisorPath() : h.issuerPath();
+        records.tellLevelAbove(
+                followedBy,
+                CaseRecords.HAZARD,
+                id,
+                "hazard-overdue",
+                "隐患逾期：" + number(row) + " " + place(h) + "，期限 " + h.deadlineDay() + " 已过，请挂牌督办",
+                now);
+        records.tellOrg(
+                h.issuerOrgId(),
+                CaseRecords.HAZARD,
+                id,
+                "hazard-overdue",
+                "隐患逾期：" + number(row) + " " + place(h) + "，期限 " + h.deadlineDay() + " 已过",
+                now);
+        return true;
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@
             "registry :: domain",
             "region",
             "staff",
+            "worktime",
             "shared"
         })
 package org.onegrid.hazard;
