@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.onegrid.casework.notify.Notifications;
 import org.onegrid.hazard.domain.Refused;
 import org.onegrid.hazard.persistence.TaskRows;
 import org.onegrid.region.RegionLevel;
@@ -59,6 +60,7 @@ class DemoHazards implements ApplicationRunner {
     private final Staff staff;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final Notifications notifications;
     private final String town;
     private final int days;
     private final boolean background;
@@ -73,6 +75,7 @@ class DemoHazards implements ApplicationRunner {
             Staff staff,
             JdbcClient jdbc,
             TransactionTemplate tx,
+            Notifications notifications,
             @Value("${onegrid.demo.registry.town:370523101}") String town,
             @Value("${onegrid.demo.hazards.days:365}") int days,
             @Value("${onegrid.demo.registry.in-background:true}") boolean background) {
@@ -85,6 +88,7 @@ class DemoHazards implements ApplicationRunner {
         this.staff = staff;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.notifications = notifications;
         this.town = town;
         this.days = days;
         this.background = background;
@@ -320,6 +324,8 @@ class DemoHazards implements ApplicationRunner {
             tx.executeWithoutResult(x -> h.scanOverdue());
             tx.executeWithoutResult(x -> l.urgeOverdue());
         }
+        // nobody lived through the replayed days: their notices are read, today's wait for their readers
+        notifications.markReadByEveryoneBefore(today.atStartOfDay(CITY).toInstant(), Instant.now());
         log.info(
                 "Demo hazards: {} plans, {} tasks done, {} hazards found, {} key projects in {} s",
                 plans.size(),
@@ -474,7 +480,8 @@ class DemoHazards implements ApplicationRunner {
             boolean pilot = i < 4;
             StaffPrincipal lead = i % 3 == 0 ? town : bureau;
             StaffPrincipal co = lead == town ? bureau : town;
-            LocalDate start = first.plusDays(i * 3L);
+            // ordered one after another, every one within the replayed days, never after today
+            LocalDate start = first.plusDays(Math.min(i * 3L, Math.max(0, days - 1)));
             clock.set(start.atTime(10, 0).atZone(CITY).toInstant());
             try {
                 ids.add(tx.execute(x -> l.order(

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onegrid.IntegrationTest;
+import org.onegrid.casework.notify.Notifications;
 import org.onegrid.incident.IncidentApi;
 import org.onegrid.incident.IncidentView;
 import org.onegrid.region.Grids;
@@ -26,6 +27,9 @@ class WorkbenchPageTests {
 
     @Autowired
     Staff staff;
+
+    @Autowired
+    Notifications notifications;
 
     @Autowired
     Grids grids;
@@ -203,6 +207,30 @@ class WorkbenchPageTests {
         HttpResponse<String> after = pages.post("/notifications/" + first.group(1) + "/read", Map.of());
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(unread(pages)).isEqualTo(before - 1);
+    }
+
+    @Test
+    void aNoticeAboutAHazardIsNamedByItsKindAndLeadsToTheHazardsPage() {
+        org.onegrid.staff.StaffPrincipal me = Reports.principal(staff, "village.dispatcher");
+        UUID hazard = UUID.randomUUID();
+        notifications.notify(
+                java.util.List.of(Notifications.user(me.userId())),
+                "hazard",
+                hazard,
+                "hazard-overdue",
+                "隐患逾期：页面测试",
+                java.time.Instant.now());
+        Pages pages = Pages.signIn(port, "village.dispatcher");
+        String list = pages.get("/notifications?unread=true").body();
+        assertThat(list).contains("隐患逾期：页面测试", ">隐患<", "查看隐患").doesNotContain("??");
+        long id = notifications.mine(me, true, 0, 200).items().stream()
+                .filter(n -> n.text().equals("隐患逾期：页面测试"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        HttpResponse<String> opened =
+                pages.post("/notifications/" + id + "/read", Map.of("open", hazard.toString(), "kind", "hazard"));
+        assertThat(opened.uri().getPath()).isEqualTo("/hazards/" + hazard);
     }
 
     private static long unread(Pages pages) {
