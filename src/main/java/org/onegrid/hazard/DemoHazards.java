@@ -1,7 +1,6 @@
 package org.onegrid.hazard;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +19,7 @@ import org.onegrid.region.Regions;
 import org.onegrid.registry.RegistryQueries;
 import org.onegrid.registry.domain.OrganisationTag;
 import org.onegrid.shared.config.CityTime;
+import org.onegrid.shared.demo.ReplayClock;
 import org.onegrid.staff.Staff;
 import org.onegrid.staff.StaffPrincipal;
 import org.slf4j.Logger;
@@ -137,34 +137,6 @@ class DemoHazards implements ApplicationRunner {
         generateSafely();
     }
 
-    /** A clock the replay moves forward. */
-    static final class Replay extends Clock {
-        private volatile Instant now;
-
-        Replay(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return CITY;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     void generate() {
         long started = System.nanoTime();
         RegionView t = regions.find(town).orElse(null);
@@ -184,7 +156,7 @@ class DemoHazards implements ApplicationRunner {
                 villages.isEmpty() ? null : principal("vd" + villages.get(0).code());
         LocalDate today = LocalDate.now(CITY);
         LocalDate first = today.minusDays(days);
-        Replay clock = new Replay(first.atTime(8, 0).atZone(CITY).toInstant());
+        ReplayClock clock = new ReplayClock(first.atTime(8, 0).atZone(CITY).toInstant());
         Screening s = screening.withClock(clock);
         Hazards h = hazards.withClock(clock);
         LedgerTasks l = ledgerTasks.withClock(clock);
@@ -338,7 +310,7 @@ class DemoHazards implements ApplicationRunner {
     /** Moves a hazard one step on, as its people would; true when it is settled for the demo (closed, or left open). */
     private boolean advance(
             Hazards h,
-            Replay clock,
+            ReplayClock clock,
             UUID id,
             StaffPrincipal issuer,
             StaffPrincipal town,
@@ -452,7 +424,7 @@ class DemoHazards implements ApplicationRunner {
     /** Key projects 重点项目 and pilot tasks in the manner of Weihai's 22: three milestones each over the year. */
     private List<UUID> keyProjects(
             LedgerTasks l,
-            Replay clock,
+            ReplayClock clock,
             StaffPrincipal city,
             StaffPrincipal bureau,
             StaffPrincipal town,

@@ -4,12 +4,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +27,7 @@ import org.onegrid.region.Grids;
 import org.onegrid.region.RegionLevel;
 import org.onegrid.region.Regions;
 import org.onegrid.shared.config.CityTime;
+import org.onegrid.shared.demo.ReplayClock;
 import org.onegrid.staff.Organisations;
 import org.onegrid.staff.Role;
 import org.onegrid.staff.Staff;
@@ -136,34 +135,6 @@ class DemoHistory implements ApplicationRunner {
                 case "zhujian" -> new Pace(300, 140);
                 default -> new Pace(80, 60);
             };
-        }
-    }
-
-    /** A clock the replay moves forward, action by action. */
-    static final class ReplayClock extends Clock {
-        private volatile Instant now;
-
-        ReplayClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 
