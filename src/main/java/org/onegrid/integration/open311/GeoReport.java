@@ -663,6 +663,16 @@ class GeoReport {
     private List<Map<String, Object>> created(UUID id, String accountId) {
         CitizenRequestView view = requests.of(List.of(id)).stream().findFirst().orElseThrow();
         String notice = notice(view);
+        // a request that named no service: the client and the resident learn what it was taken for, and that the
+        // centre will confirm it
+        boolean judged = jdbc.sql("SELECT service_code IS NULL FROM open311_request WHERE incident_id = :id")
+                .param("id", id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        if (judged) {
+            notice = "事项类型按描述判定为“" + view.itemName() + "”，待综治中心确认" + (notice == null ? "" : "；" + notice);
+        }
         Optional<String> code = requests.trackingCode(id);
         if (code.isPresent()) {
             notice = "查询码 " + code.get() + (notice == null ? "" : "；" + notice);

@@ -134,6 +134,7 @@ class GeoReportPostingTests {
 
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
         String id = json(posted).get(0).get("service_request_id").asString();
+        assertThat(json(posted).get(0).get("service_notice").asString()).contains("事项类型按描述判定为“油烟扰民”，待综治中心确认");
         JsonNode incident = json(http.api("city.dispatcher", "GET", "/api/v1/incidents/" + id, null));
         assertThat(incident.get("channel").asString()).isEqualTo("CITIZEN");
         assertThat(incident.get("itemCode").asString()).isEqualTo("CSGL-004");
