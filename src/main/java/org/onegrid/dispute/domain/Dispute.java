@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.onegrid.casework.CaseStep;
+import org.onegrid.casework.Satisfaction;
 import org.onegrid.casework.time.Deadlines;
 import org.onegrid.casework.time.Light;
 import org.onegrid.casework.time.TimeLimit;

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Supplier;
 import org.onegrid.casework.HistoryChain;
+import org.onegrid.casework.Satisfaction;
 import org.onegrid.casework.time.Deadlines;
 import org.onegrid.casework.time.Light;
 import org.onegrid.casework.time.TimeLimit;

@@ -3,6 +3,7 @@ package org.onegrid.incident.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.onegrid.casework.Satisfaction;
 
 /**
  * Everything an {@link Incident} holds apart from its history, as plain values, for storage: {@link

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onegrid.casework.CaseStep;
+import org.onegrid.casework.Satisfaction;
 import org.onegrid.casework.time.Deadlines;
 import org.onegrid.casework.time.Light;
 import org.onegrid.casework.time.TimeLimit;

@@ -6,6 +6,7 @@ import static org.onegrid.incident.domain.Dongying.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.onegrid.casework.Satisfaction;
 import org.onegrid.casework.time.TimeLimit;
 
 /** Who may do what, where: roles, organisations, data scope, and what a refusal leaves behind (nothing). */

@@ -6,6 +6,7 @@ import static org.onegrid.incident.domain.Dongying.*;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.onegrid.casework.Satisfaction;
 import org.onegrid.casework.time.TimeLimit;
 
 /** The loop's behaviour, action by action: what each changes, counts and announces. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.onegrid.casework.HistoryChain;
+import org.onegrid.casework.Satisfaction;
 
 /**
  * The three stories of the seed cities, start to end through the aggregate: each ends closed with a history

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.onegrid.casework.Satisfaction;
 import org.onegrid.casework.time.Deadlines;
 import org.onegrid.casework.time.TimeLimit;
 import org.onegrid.worktime.TimeMode;

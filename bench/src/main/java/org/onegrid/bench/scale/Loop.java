@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Function;
+import org.onegrid.casework.Satisfaction;
 import org.onegrid.casework.time.Deadlines;
 import org.onegrid.incident.domain.Act;
 import org.onegrid.incident.domain.Actor;
@@ -25,7 +26,6 @@ import org.onegrid.incident.domain.IncidentId;
 import org.onegrid.incident.domain.Intake;
 import org.onegrid.incident.domain.Place;
 import org.onegrid.incident.domain.Reporter;
-import org.onegrid.incident.domain.Satisfaction;
 import org.onegrid.incident.domain.StageWindow;
 import org.onegrid.incident.domain.Status;
 
